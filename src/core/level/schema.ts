@@ -1,0 +1,187 @@
+/**
+ * Custom messages here are i18n keys of the `validation` namespace, so the
+ * validator's words are translated like every other string.
+ *
+ * The level format: one definition that gives the TypeScript types (InferOutput),
+ * the runtime validator (valibot) and the JSON Schema editors use
+ * (`npm run levels:schema` writes levels/level.schema.json from it).
+ */
+import * as v from 'valibot';
+
+export const FORMAT_VERSION = 1;
+
+/** BCP 47-style language tags as used in locales/: en, ru, uk, zh-Hans. */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/;
+const ID = /^[a-z0-9][a-z0-9_-]*$/;
+
+const id = () => v.pipe(v.string(), v.regex(ID, 'schema.id'), v.maxLength(64));
+
+/** A player-facing string in every language the level declares: { "en": "...", "ru": "..." }. */
+export const LocalizedTextSchema = v.pipe(
+  v.record(
+    v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'schema.language-tag')),
+    v.pipe(v.string(), v.maxLength(4000)),
+  ),
+  v.description('Text in each of the level\'s languages, e.g. { "en": "Hello", "ru": "Привет" }'),
+);
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e10));
+
+export const TacticSchema = v.strictObject({
+  id: id(),
+  name: LocalizedTextSchema,
+  short: LocalizedTextSchema,
+  tells: v.array(LocalizedTextSchema),
+  explanation: LocalizedTextSchema,
+  colour: v.pipe(v.string(), v.hexColor('schema.colour')),
+  icon: v.pipe(v.string(), v.maxLength(4), v.description('One emoji or symbol shown with the colour')),
+});
+
+export const AccountSchema = v.strictObject({
+  id: id(),
+  name: LocalizedTextSchema,
+  handle: v.pipe(v.string(), v.regex(/^@[A-Za-z0-9_.-]{1,40}$/, 'schema.handle')),
+  verified: v.optional(v.boolean(), false),
+  accountAgeDays: v.pipe(count, v.description('How old the account is, in days')),
+  followers: count,
+  following: count,
+  bio: LocalizedTextSchema,
+  history: v.optional(
+    v.pipe(v.array(LocalizedTextSchema), v.description('Summaries of what the account posted before')),
+    [],
+  ),
+});
+
+export const POST_KINDS = ['text', 'image', 'video', 'chat', 'ad'] as const;
+export const PLATFORMS = ['messenger', 'shortvideo', 'microblog'] as const;
+export const MODES = ['learn', 'challenge', 'exam'] as const;
+
+export const CommentSchema = v.strictObject({
+  author: LocalizedTextSchema,
+  text: LocalizedTextSchema,
+});
+
+export const TruthSchema = v.strictObject({
+  tactics: v.pipe(
+    v.array(v.string()),
+    v.description('The tactic ids this post uses; empty for a genuine post'),
+  ),
+  lure: v.pipe(v.boolean(), v.description('Does the post try to move the reader toward enlisting?')),
+  evidence: v.optional(
+    v.pipe(
+      v.array(LocalizedTextSchema),
+      v.description('Phrases from the post text (in each language) that give it away'),
+    ),
+    [],
+  ),
+  explanations: v.optional(
+    v.pipe(
+      v.record(v.string(), LocalizedTextSchema),
+      v.description('One explanation per tactic id, and "lure" when lure is true'),
+    ),
+    {},
+  ),
+  whyGenuine: v.optional(
+    v.pipe(LocalizedTextSchema, v.description('For a genuine post: why it is fine')),
+  ),
+});
+
+export const PostSchema = v.strictObject({
+  id: id(),
+  author: v.string(),
+  kind: v.picklist(POST_KINDS, 'schema.one-of'),
+  text: LocalizedTextSchema,
+  media: v.optional(
+    v.pipe(LocalizedTextSchema, v.description('What the image or video frame shows, in words')),
+  ),
+  group: v.optional(v.pipe(LocalizedTextSchema, v.description('Group chat name, for chat posts'))),
+  sound: v.optional(v.pipe(LocalizedTextSchema, v.description('Sound name, for videos'))),
+  minutesAgo: v.pipe(count, v.description('How long ago the post was made, in minutes')),
+  likes: v.optional(count, 0),
+  shares: v.optional(count, 0),
+  comments: v.optional(v.array(CommentSchema), []),
+  link: v.optional(
+    v.strictObject({
+      title: LocalizedTextSchema,
+      url: v.pipe(
+        v.string(),
+        v.regex(/^https:\/\/([a-z0-9-]+\.)*example\.(com|org|net)(\/[^\s]*)?$/, 'schema.link-url'),
+      ),
+    }),
+  ),
+  truth: TruthSchema,
+});
+
+export const LevelSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  formatVersion: v.literal(FORMAT_VERSION, 'schema.format-version'),
+  id: id(),
+  order: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(0),
+    v.description('Position in the level list'),
+  ),
+  languages: v.pipe(
+    v.array(v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'schema.language-tag'))),
+    v.minLength(1, 'schema.languages-empty'),
+    v.description('Every text in this file has each of these languages'),
+  ),
+  title: LocalizedTextSchema,
+  platform: v.picklist(PLATFORMS, 'schema.one-of'),
+  briefing: LocalizedTextSchema,
+  goals: v.array(LocalizedTextSchema),
+  debrief: LocalizedTextSchema,
+  discussion: v.array(LocalizedTextSchema),
+  mode: v.optional(v.picklist(MODES, 'schema.one-of'), 'learn'),
+  shuffle: v.optional(
+    v.pipe(v.boolean(), v.description('Shuffle the feed with the session seed (default true)')),
+    true,
+  ),
+  passMark: v.pipe(
+    v.number(),
+    v.minValue(0),
+    v.maxValue(100),
+    v.description('The score, in percent of the best possible points, that passes the level'),
+  ),
+  tactics: v.optional(
+    v.pipe(
+      v.array(TacticSchema),
+      v.description("Extra tactics for a trainer's own topic, besides the five built-in facets"),
+    ),
+    [],
+  ),
+  accounts: v.pipe(v.array(AccountSchema), v.minLength(1), v.maxLength(500)),
+  posts: v.pipe(v.array(PostSchema), v.minLength(2), v.maxLength(500)),
+});
+
+export type LocalizedText = v.InferOutput<typeof LocalizedTextSchema>;
+export type Tactic = v.InferOutput<typeof TacticSchema>;
+export type Account = v.InferOutput<typeof AccountSchema>;
+export type Post = v.InferOutput<typeof PostSchema>;
+export type Truth = v.InferOutput<typeof TruthSchema>;
+export type Level = v.InferOutput<typeof LevelSchema>;
+export type Platform = (typeof PLATFORMS)[number];
+export type PostKind = (typeof POST_KINDS)[number];
+export type Mode = (typeof MODES)[number];
+
+/** levels/taxonomy.json: the built-in tactics every level can use, and the lure flag. */
+export const TaxonomySchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  formatVersion: v.literal(FORMAT_VERSION, 'schema.format-version'),
+  languages: v.pipe(
+    v.array(v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'schema.language-tag'))),
+    v.minLength(1, 'schema.languages-empty'),
+  ),
+  tactics: v.pipe(v.array(TacticSchema), v.minLength(1)),
+  lure: v.strictObject({
+    name: LocalizedTextSchema,
+    short: LocalizedTextSchema,
+    tells: v.array(LocalizedTextSchema),
+    explanation: LocalizedTextSchema,
+    colour: v.pipe(v.string(), v.hexColor('schema.colour')),
+    icon: v.pipe(v.string(), v.maxLength(4)),
+  }),
+});
+
+export type Taxonomy = v.InferOutput<typeof TaxonomySchema>;
