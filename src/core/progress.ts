@@ -35,15 +35,24 @@ export function parseProgress(text: string | null): LoadedProgress {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { status: 'corrupt', progress: emptyProgress(), reason: `not JSON (${(error as Error).message})` };
+    return {
+      status: 'corrupt',
+      progress: emptyProgress(),
+      reason: `not JSON (${(error as Error).message})`,
+    };
   }
   if (!isRecord(data) || typeof data.version !== 'number') {
     return { status: 'corrupt', progress: emptyProgress(), reason: 'no version number' };
   }
   if (data.version > SAVE_VERSION) {
-    return { status: 'too-new', progress: emptyProgress(), reason: `save version ${data.version} is newer than this game` };
+    return {
+      status: 'too-new',
+      progress: emptyProgress(),
+      reason: `save version ${data.version} is newer than this game`,
+    };
   }
-  if (!isRecord(data.levels)) return { status: 'corrupt', progress: emptyProgress(), reason: 'no levels' };
+  if (!isRecord(data.levels))
+    return { status: 'corrupt', progress: emptyProgress(), reason: 'no levels' };
   const levels: Record<string, LevelProgress> = {};
   for (const [id, entry] of Object.entries(data.levels)) {
     // Keep every level entry that can be read; skip only the unreadable ones.
@@ -55,12 +64,14 @@ export function parseProgress(text: string | null): LoadedProgress {
 
 function readLevelProgress(entry: unknown): LevelProgress | null {
   if (!isRecord(entry)) return null;
-  const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+  const number = (value: unknown) =>
+    typeof value === 'number' && Number.isFinite(value) ? value : null;
   const attempts = number(entry.attempts);
   const bestPoints = number(entry.bestPoints);
   const bestPercent = number(entry.bestPercent);
   const bestDPrime = number(entry.bestDPrime);
-  if (attempts === null || bestPoints === null || bestPercent === null || bestDPrime === null) return null;
+  if (attempts === null || bestPoints === null || bestPercent === null || bestDPrime === null)
+    return null;
   return {
     attempts,
     completed: entry.completed === true,
@@ -80,8 +91,14 @@ export function serializeProgress(progress: Progress): string {
 }
 
 /** Progress after finishing a level with this score; bests only ever go up. */
-export function recordResult(progress: Progress, levelId: string, score: Score, passMark: number): Progress {
-  const previous = progress.levels[levelId];
+export function recordResult(
+  progress: Progress,
+  levelId: string,
+  score: Score,
+  passMark: number,
+): Progress {
+  // Own entries only: a level id such as 'constructor' must not find Object.prototype's.
+  const previous = Object.hasOwn(progress.levels, levelId) ? progress.levels[levelId] : undefined;
   const passed = score.percent >= passMark;
   const entry: LevelProgress = previous
     ? {

@@ -65,7 +65,9 @@ export function pointsForPost(answer: Answer, truth: PostTruth): number {
 }
 
 export function bestPointsForPost(truth: PostTruth): number {
-  return isManipulative(truth) ? POINTS.hit + POINTS.tacticBonus + POINTS.lureRight : POINTS.correctPass;
+  return isManipulative(truth)
+    ? POINTS.hit + POINTS.tacticBonus + POINTS.lureRight
+    : POINTS.correctPass;
 }
 
 /**
@@ -74,9 +76,18 @@ export function bestPointsForPost(truth: PostTruth): number {
  */
 export function inverseNormal(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`inverseNormal needs 0 < p < 1, got ${p}`);
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
+    -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
+    4.374664141464968, 2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const [a0, a1, a2, a3, a4, a5] = a as [number, number, number, number, number, number];
   const [b0, b1, b2, b3, b4] = b as [number, number, number, number, number];
@@ -85,15 +96,24 @@ export function inverseNormal(p: number): number {
   const low = 0.02425;
   if (p < low) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
+    return (
+      (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
+      ((((d0 * q + d1) * q + d2) * q + d3) * q + 1)
+    );
   }
   if (p > 1 - low) {
     const q = Math.sqrt(-2 * Math.log(1 - p));
-    return -(((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
+    return (
+      -(((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
+      ((((d0 * q + d1) * q + d2) * q + d3) * q + 1)
+    );
   }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) / (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
+  return (
+    ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+    (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
+  );
 }
 
 export interface TacticAccuracy {
@@ -163,7 +183,13 @@ export function scoreAnswers(items: readonly ScoreInput[], tacticIds: readonly s
   for (const { postId, answer, truth } of items) {
     const manipulative = isManipulative(truth);
     const flagged = isFlagged(answer);
-    const outcome = manipulative ? (flagged ? 'hit' : 'miss') : flagged ? 'false-alarm' : 'correct-pass';
+    const outcome = manipulative
+      ? flagged
+        ? 'hit'
+        : 'miss'
+      : flagged
+        ? 'false-alarm'
+        : 'correct-pass';
     if (outcome === 'hit') hits++;
     else if (outcome === 'miss') misses++;
     else if (outcome === 'false-alarm') falseAlarms++;

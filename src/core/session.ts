@@ -2,10 +2,11 @@
  * A play session as a reducer: (state, action) -> state. Scenes dispatch actions and
  * render the state; every rule about what may happen next lives here.
  */
-import { LURE_ID } from './taxonomy';
+
 import type { Level, Mode } from './level/schema';
 import { seededShuffle } from './random';
 import { type Answer, isFlagged, type PostTruth, type Score, scoreAnswers } from './scoring';
+import { LURE_ID } from './taxonomy';
 
 export interface SessionState {
   levelId: string;
@@ -61,7 +62,7 @@ export function rejectReason(state: SessionState, action: SessionAction): string
     case 'open':
       if (state.feedbackPostId) return 'feedback-showing';
       if (!state.order.includes(action.postId)) return 'unknown-post';
-      if (state.answers[action.postId]) return 'already-answered';
+      if (answerFor(state, action.postId)) return 'already-answered';
       return null;
     case 'close':
       return open && !state.feedbackPostId ? null : 'nothing-open';
@@ -90,7 +91,9 @@ export function reduce(state: SessionState, action: SessionAction): SessionState
       const chosen = state.draft.tactics.includes(action.tacticId)
         ? state.draft.tactics.filter((id) => id !== action.tacticId)
         : // Keep the display order so answers compare and export predictably.
-          state.tacticIds.filter((id) => id === action.tacticId || state.draft.tactics.includes(id));
+          state.tacticIds.filter(
+            (id) => id === action.tacticId || state.draft.tactics.includes(id),
+          );
       return { ...state, draft: { ...state.draft, tactics: chosen } };
     }
     case 'toggleLure':
@@ -116,24 +119,32 @@ function decide(state: SessionState, answer: Answer): SessionState {
   return next.feedbackPostId ? next : finishIfDone(next);
 }
 
+/**
+ * The player's answer to a post, if any. Own properties only: a post id such as
+ * 'constructor' (valid under the level schema) must not find Object.prototype's member.
+ */
+function answerFor(state: SessionState, postId: string): Answer | undefined {
+  return Object.hasOwn(state.answers, postId) ? state.answers[postId] : undefined;
+}
+
 function finishIfDone(state: SessionState): SessionState {
-  const done = state.order.every((id) => state.answers[id]);
+  const done = state.order.every((id) => answerFor(state, id));
   return done ? { ...state, finished: true } : state;
 }
 
 /** The first post in feed order still waiting for a decision. */
 export function nextUnanswered(state: SessionState): string | null {
-  return state.order.find((id) => !state.answers[id]) ?? null;
+  return state.order.find((id) => !answerFor(state, id)) ?? null;
 }
 
 export function answeredCount(state: SessionState): number {
-  return state.order.filter((id) => state.answers[id]).length;
+  return state.order.filter((id) => answerFor(state, id)).length;
 }
 
 /** Scores the answered posts against the level's truth. */
 export function scoreSession(state: SessionState, truths: ReadonlyMap<string, PostTruth>): Score {
   const items = state.order.flatMap((postId) => {
-    const answer = state.answers[postId];
+    const answer = answerFor(state, postId);
     const truth = truths.get(postId);
     return answer && truth ? [{ postId, answer, truth }] : [];
   });
@@ -158,7 +169,10 @@ export function feedbackFor(answer: Answer, truth: PostTruth): PostFeedback {
     items.push({ id, verdict: chosen && real ? 'right' : real ? 'missed' : 'wrong' });
   }
   if (answer.lure || truth.lure) {
-    items.push({ id: LURE_ID, verdict: answer.lure && truth.lure ? 'right' : truth.lure ? 'missed' : 'wrong' });
+    items.push({
+      id: LURE_ID,
+      verdict: answer.lure && truth.lure ? 'right' : truth.lure ? 'missed' : 'wrong',
+    });
   }
   const flaggedRight = isFlagged(answer) === (truth.tactics.length > 0 || truth.lure);
   return { correct: flaggedRight, items };
