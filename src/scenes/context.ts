@@ -1,0 +1,25 @@
+/** What every scene needs, wired once in main.ts and shared through the game registry. */
+import type Phaser from 'phaser';
+import type { AccessibleLayer } from '../a11y/layer';
+import type { AudioService } from '../services/audio';
+import type { Content } from '../services/content';
+import type { Translator } from '../services/i18n';
+import type { Play } from '../services/play';
+import type { ProgressStore } from '../services/progress-store';
+import type { KeyValueStore } from '../services/storage';
+
+export interface GameContext {
+  translator: Translator;
+  content: Content;
+  progress: ProgressStore;
+  audio: AudioService;
+  layer: AccessibleLayer;
+  store: KeyValueStore;
+  /** From ?seed=: fixes feed order for tests and workshops; otherwise random per session. */
+  fixedSeed: number | null;
+  play: Play | null;
+}
+
+export function contextOf(scene: Phaser.Scene): GameContext {
+  return scene.game.registry.get('context') as GameContext;
+}

@@ -1,0 +1,335 @@
+/**
+ * The feed: a platform-styled, scrollable list of posts. Opening, flagging and
+ * passing go to the core through Play; this scene draws what the state says.
+ */
+import type { OverlayButton } from '../a11y/layer';
+import type { Level, Post } from '../core/level/schema';
+import { seedFromText } from '../core/random';
+import { isFlagged } from '../core/scoring';
+import { answeredCount, type SessionAction, type SessionState } from '../core/session';
+import { levelTactics, lureInfo } from '../services/content';
+import { Play } from '../services/play';
+import { canvasButton } from '../ui/button';
+import { button, el, openPanel } from '../ui/dialog';
+import { PostCard, type PostCardView } from '../ui/post-card';
+import { PostPanel } from '../ui/post-panel';
+import { Scroller } from '../ui/scroller';
+import { FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
+import { BaseScene } from './base-scene';
+
+const HEADER = 96;
+const GAP = 14;
+
+interface FeedItem {
+  post: Post;
+  card: PostCard;
+  hit: OverlayButton;
+  top: number;
+}
+
+export class FeedScene extends BaseScene {
+  private levelId = '';
+  private items = new Map<string, FeedItem>();
+  private scroller: Scroller | null = null;
+  private panel: PostPanel | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private progressText: Phaser.GameObjects.Text | null = null;
+  private briefingShown = false;
+
+  constructor() {
+    super('feed');
+  }
+
+  init(data: { levelId?: string }): void {
+    if (data.levelId && data.levelId !== this.levelId) {
+      this.levelId = data.levelId;
+      this.briefingShown = false;
+    }
+  }
+
+  private level(): Level | undefined {
+    return this.ctx.content.levels.find((level) => level.id === this.levelId);
+  }
+
+  /** The session for this level: kept across rebuilds, new when the level is (re)started. */
+  private ensurePlay(level: Level): Play {
+    const current = this.ctx.play;
+    if (current && current.level.id === level.id && !current.state.finished) return current;
+    const tacticIds = levelTactics(this.ctx.content, level).map((tactic) => tactic.id);
+    const seed = this.ctx.fixedSeed ?? seedFromText(`${level.id}:${Date.now()}:${Math.random()}`);
+    const play = new Play(level, tacticIds, seed, this.ctx.progress);
+    this.ctx.play = play;
+    this.briefingShown = false;
+    return play;
+  }
+
+  protected build(): void {
+    const level = this.level();
+    if (!level) {
+      this.goTo('levels');
+      return;
+    }
+    const { layer, translator, content } = this.ctx;
+    const { t } = this;
+    const play = this.ensurePlay(level);
+    const style = PLATFORM_STYLES[level.platform];
+    const w = this.width;
+    const h = this.height;
+    this.cameras.main.setBackgroundColor(style.background);
+
+    layer.heading(`${t(`platforms.${level.platform}.name`)}: ${translator.text(level.title)}`);
+    const header = this.add.graphics().setScrollFactor(0).setDepth(10);
+    header.fillStyle(style.header, 1).fillRect(0, 0, w, HEADER);
+    // Title and progress sit between the back button and the right edge, so they never collide.
+    const titleX = (112 + w - 10) / 2;
+    this.add
+      .text(titleX, 14, t(`platforms.${level.platform}.name`), {
+        fontFamily: FONT_STACK,
+        fontSize: '26px',
+        fontStyle: 'bold',
+        color: style.headerInk,
+      })
+      .setOrigin(0.5, 0)
+      .setScrollFactor(0)
+      .setDepth(11);
+    this.progressText = this.add
+      .text(titleX, 54, '', {
+        fontFamily: FONT_STACK,
+        fontSize: '15px',
+        color: style.headerInk,
+        align: 'center',
+        wordWrap: { width: w - 122, useAdvancedWrap: true },
+        maxLines: 2,
+      })
+      .setOrigin(0.5, 0)
+      .setScrollFactor(0)
+      .setDepth(11);
+    const back = canvasButton(this, layer, {
+      key: 'back',
+      x: 10,
+      y: 22,
+      width: 92,
+      height: 48,
+      label: t('feed.levels'),
+      onActivate: () => this.goTo('levels'),
+    });
+    back.view.setScrollFactor(0).setDepth(11);
+
+    const viewport = layer.adopt(el('div'));
+    Object.assign(viewport.style, {
+      position: 'absolute',
+      left: '0',
+      right: '0',
+      top: `${HEADER}px`,
+      bottom: '0',
+      overflow: 'hidden',
+    });
+    const list = el('div');
+    list.setAttribute('role', 'list');
+    list.setAttribute(
+      'aria-label',
+      t('feed.listLabel', { platform: t(`platforms.${level.platform}.name`) }),
+    );
+    Object.assign(list.style, { position: 'absolute', inset: '0' });
+    viewport.append(list);
+
+    const cardWidth = Math.min(600, w - 20);
+    const x = (w - cardWidth) / 2;
+    let y = GAP;
+    this.items = new Map();
+    for (const postId of play.state.order) {
+      const post = play.post(postId);
+      if (!post) continue;
+      const card = new PostCard(this, x, HEADER + y, cardWidth, this.cardView(level, post), style);
+      const item = el('div');
+      item.setAttribute('role', 'listitem');
+      list.append(item);
+      const top = y;
+      const hit = layer.button(
+        {
+          label: '',
+          onActivate: () => this.dispatch({ type: 'open', postId }),
+          onFocus: () => this.scroller?.reveal(top, card.cardHeight, h - HEADER),
+        },
+        item,
+      );
+      hit.element.dataset.key = `post-${postId}`;
+      hit.place({ x, y, width: cardWidth, height: card.cardHeight });
+      this.items.set(postId, { post, card, hit, top });
+      y += card.cardHeight + GAP;
+    }
+
+    this.scroller = new Scroller({
+      viewport,
+      content: list,
+      onScroll: (scrollY) => {
+        this.cameras.main.scrollY = scrollY;
+      },
+    });
+    this.scroller.setContentHeight(y, h - HEADER);
+
+    const tactics = levelTactics(content, level);
+    this.panel = new PostPanel({
+      layer,
+      translator,
+      level,
+      tactics,
+      lure: lureInfo(content.taxonomy),
+      dispatch: (action) => this.dispatch(action),
+    });
+    this.unsubscribe = play.subscribe((state, action, previous) =>
+      this.onChange(state, action, previous),
+    );
+    this.render(play.state, false);
+    this.panel.sync(play.state);
+    if (!this.briefingShown) this.showBriefing(level);
+  }
+
+  private cardView(level: Level, post: Post): PostCardView {
+    const { t } = this;
+    const { translator } = this.ctx;
+    const account = level.accounts.find((candidate) => candidate.id === post.author);
+    const name = account ? translator.text(account.name) : post.author;
+    const initials = [...name.replace(/[^\p{L}\p{N} ]/gu, '').trim()]
+      .filter((_, index, chars) => index === 0 || chars[index - 1] === ' ')
+      .slice(0, 2)
+      .join('')
+      .toUpperCase();
+    const when = t('post.minutesAgo', { count: post.minutesAgo });
+    return {
+      name,
+      initials: initials || '?',
+      handle: account?.handle ?? '',
+      verified: account?.verified ?? false,
+      meta: post.group ? `${when} · ${translator.text(post.group)}` : when,
+      badge: post.kind === 'ad' ? t('post.sponsored') : null,
+      text: translator.text(post.text),
+      media: post.media
+        ? {
+            label: post.kind === 'video' ? t('post.videoFrame') : t('post.image'),
+            description: translator.text(post.media),
+            video: post.kind === 'video',
+          }
+        : null,
+      link: post.link
+        ? { title: translator.text(post.link.title), domain: new URL(post.link.url).hostname }
+        : null,
+      engagement: t('post.engagementShort', {
+        likes: translator.number(post.likes, { notation: 'compact' }),
+        shares: translator.number(post.shares, { notation: 'compact' }),
+        comments: translator.number(post.comments.length),
+      }),
+    };
+  }
+
+  private dispatch(action: SessionAction): string | null {
+    const reason = this.ctx.play?.dispatch(action) ?? 'no-session';
+    if (reason === 'already-answered') this.ctx.layer.announce(this.t('feed.alreadyDecided'));
+    return reason;
+  }
+
+  private onChange(state: SessionState, action: SessionAction, previous: SessionState): void {
+    const { audio, layer } = this.ctx;
+    const { t } = this;
+    if (action.type === 'open') audio.play('open');
+    if (action.type === 'flag' || action.type === 'pass') {
+      const postId = previous.openPostId as string;
+      const answer = state.answers[postId];
+      audio.play(action.type === 'flag' ? 'flag' : 'pass');
+      if (answer)
+        layer.announce(
+          isFlagged(answer) ? t('feed.flaggedAnnouncement') : t('feed.passedAnnouncement'),
+        );
+    }
+    this.render(state, action.type === 'flag' || action.type === 'pass');
+    this.panel?.sync(state);
+    const closedPost = previous.feedbackPostId ?? previous.openPostId;
+    if (!state.openPostId && !state.feedbackPostId && closedPost && !state.finished) {
+      this.items.get(closedPost)?.hit.element.focus();
+    }
+    if (state.finished) {
+      audio.play('levelComplete');
+      this.goTo('debrief');
+    }
+  }
+
+  private render(state: SessionState, animate: boolean): void {
+    const { t } = this;
+    const { translator } = this.ctx;
+    const total = state.order.length;
+    this.progressText?.setText(
+      t('feed.progress', {
+        done: answeredCount(state),
+        total,
+        title: this.level() ? translator.text((this.level() as Level).title) : '',
+      }),
+    );
+    state.order.forEach((postId, index) => {
+      const item = this.items.get(postId);
+      if (!item) return;
+      const answer = state.answers[postId];
+      const account = this.level()?.accounts.find((candidate) => candidate.id === item.post.author);
+      const name = account ? translator.text(account.name) : item.post.author;
+      const status = answer
+        ? isFlagged(answer)
+          ? t('feed.statusFlagged')
+          : t('feed.statusPassed')
+        : t('feed.statusOpen');
+      item.hit.setLabel(
+        t('feed.postLabel', {
+          index: index + 1,
+          total,
+          name,
+          status,
+          text: translator.text(item.post.text),
+        }),
+      );
+      item.hit.setDisabled(false);
+      item.hit.element.setAttribute('aria-disabled', String(Boolean(answer)));
+      const stamp = answer
+        ? {
+            label: isFlagged(answer) ? t('feed.stampFlagged') : t('feed.stampPassed'),
+            flagged: isFlagged(answer),
+          }
+        : null;
+      const previousStamp = item.card.getData('stamp') as string | undefined;
+      const stampKey = stamp ? stamp.label : '';
+      if (previousStamp !== stampKey) {
+        item.card.setStamp(stamp, animate && Boolean(stamp));
+        item.card.setData('stamp', stampKey);
+      }
+    });
+  }
+
+  private showBriefing(level: Level): void {
+    this.briefingShown = true;
+    const { layer, translator } = this.ctx;
+    const { t } = this;
+    const start = () => {
+      panel.close();
+      const first = this.ctx.play?.state.order.find((id) => !this.ctx.play?.state.answers[id]);
+      if (first) this.items.get(first)?.hit.element.focus();
+    };
+    const panel = openPanel(layer, translator.text(level.title), start);
+    panel.body.append(el('p', translator.text(level.briefing)));
+    panel.body.append(el('h3', t('feed.goals')));
+    const goals = el('ul');
+    for (const goal of level.goals) goals.append(el('li', translator.text(goal)));
+    panel.body.append(goals);
+    const actions = el('div', null, 'row');
+    const go = button(t('feed.start'), start, 'primary');
+    actions.append(go);
+    panel.body.append(actions);
+    go.focus();
+  }
+
+  protected override teardown(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.panel?.close();
+    this.panel = null;
+    this.scroller?.destroy();
+    this.scroller = null;
+    this.items.clear();
+  }
+}

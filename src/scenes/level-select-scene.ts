@@ -1,0 +1,168 @@
+/** The level list: every valid level, and every broken file with what is wrong with it. */
+import type { OverlayButton } from '../a11y/layer';
+import { canvasButton } from '../ui/button';
+import { el } from '../ui/dialog';
+import { Scroller } from '../ui/scroller';
+import { APP, FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
+import { BaseScene } from './base-scene';
+
+const HEADER = 76;
+const CARD_HEIGHT = 96;
+const GAP = 12;
+
+export class LevelSelectScene extends BaseScene {
+  private scroller: Scroller | null = null;
+
+  constructor() {
+    super('levels');
+  }
+
+  protected build(): void {
+    const { layer, content, progress } = this.ctx;
+    const { t } = this;
+    const w = this.width;
+    const h = this.height;
+    this.cameras.main.setBackgroundColor(APP.background);
+
+    const viewport = layer.adopt(el('div'));
+    Object.assign(viewport.style, {
+      position: 'absolute',
+      left: '0',
+      right: '0',
+      top: `${HEADER}px`,
+      bottom: '0',
+      overflow: 'hidden',
+    });
+    const list = el('div');
+    list.setAttribute('role', 'list');
+    list.setAttribute('aria-label', t('levels.title'));
+    Object.assign(list.style, { position: 'absolute', inset: '0' });
+    viewport.append(list);
+
+    // Header: fixed above the scrolling list.
+    const header = this.add.graphics().setScrollFactor(0).setDepth(10);
+    header.fillStyle(APP.panel, 1).fillRect(0, 0, w, HEADER);
+    layer.heading(t('levels.title'));
+    this.add
+      .text(w / 2, HEADER / 2, t('levels.title'), {
+        fontFamily: FONT_STACK,
+        fontSize: '24px',
+        fontStyle: 'bold',
+        color: APP.ink,
+      })
+      .setOrigin(0.5)
+      .setScrollFactor(0)
+      .setDepth(11);
+    const back = canvasButton(this, layer, {
+      key: 'back',
+      x: 12,
+      y: 14,
+      width: 96,
+      height: 48,
+      label: t('common.back'),
+      onActivate: () => this.goTo('title'),
+    });
+    back.view.setScrollFactor(0).setDepth(11);
+
+    const cardWidth = Math.min(640, w - 24);
+    const x = (w - cardWidth) / 2;
+    let y = GAP;
+    const buttons: OverlayButton[] = [];
+    content.levels.forEach((level, index) => {
+      const saved = progress.progress.levels[level.id];
+      const style = PLATFORM_STYLES[level.platform];
+      const contentTop = y;
+      const top = HEADER + y;
+      const card = this.add.graphics();
+      card.fillStyle(APP.panel, 1).fillRoundedRect(x, top, cardWidth, CARD_HEIGHT, 14);
+      card
+        .fillStyle(style.accent, 1)
+        .fillRoundedRect(x, top, 10, CARD_HEIGHT, { tl: 14, bl: 14, tr: 0, br: 0 });
+      this.add.text(x + 28, top + 14, `${index + 1}. ${this.ctx.translator.text(level.title)}`, {
+        fontFamily: FONT_STACK,
+        fontSize: '20px',
+        fontStyle: 'bold',
+        color: APP.ink,
+        wordWrap: { width: cardWidth - 48, useAdvancedWrap: true },
+        maxLines: 1,
+      });
+      const platform = t(`platforms.${level.platform}.name`);
+      const status = saved
+        ? t('levels.best', { percent: Math.round(saved.bestPercent), points: saved.bestPoints }) +
+          (saved.passed ? ` · ${t('levels.passed')}` : '')
+        : t('levels.notPlayed');
+      this.add.text(
+        x + 28,
+        top + 48,
+        `${platform} · ${t('levels.posts', { count: level.posts.length })}`,
+        {
+          fontFamily: FONT_STACK,
+          fontSize: '15px',
+          color: APP.inkDim,
+        },
+      );
+      this.add.text(x + 28, top + 70, status, {
+        fontFamily: FONT_STACK,
+        fontSize: '14px',
+        color: saved?.passed ? '#69db7c' : APP.inkDim,
+      });
+      const item = el('div');
+      item.setAttribute('role', 'listitem');
+      list.append(item);
+      const hit = layer.button(
+        {
+          label: t('levels.open', {
+            number: index + 1,
+            title: this.ctx.translator.text(level.title),
+          }),
+          description: `${platform}. ${status}`,
+          onActivate: () => {
+            this.ctx.audio.play('button');
+            this.goTo('feed', { levelId: level.id });
+          },
+          onFocus: () => this.scroller?.reveal(contentTop, CARD_HEIGHT, h - HEADER),
+        },
+        item,
+      );
+      hit.element.dataset.key = `level-${level.id}`;
+      hit.place({ x, y, width: cardWidth, height: CARD_HEIGHT });
+      buttons.push(hit);
+      y += CARD_HEIGHT + GAP;
+    });
+
+    // Broken files: DOM, so long messages wrap and can be selected and copied.
+    for (const broken of content.broken) {
+      const box = el('div', null, 'broken-level');
+      box.setAttribute('role', 'listitem');
+      box.append(el('strong', t('levels.broken', { file: broken.file })));
+      const lines = el('ul');
+      for (const message of broken.messages.slice(0, 8)) lines.append(el('li', message));
+      if (broken.messages.length > 8)
+        lines.append(el('li', t('levels.moreProblems', { count: broken.messages.length - 8 })));
+      box.append(lines);
+      Object.assign(box.style, {
+        position: 'absolute',
+        left: `${x}px`,
+        top: `${y}px`,
+        width: `${cardWidth}px`,
+      });
+      list.append(box);
+      y += box.getBoundingClientRect().height + GAP;
+    }
+
+    this.scroller = new Scroller({
+      viewport,
+      content: list,
+      onScroll: (scrollY) => {
+        this.cameras.main.scrollY = scrollY;
+      },
+    });
+    this.scroller.setContentHeight(y, h - HEADER);
+    buttons[0]?.element.focus({ preventScroll: true });
+  }
+
+  protected override teardown(): void {
+    this.scroller?.destroy();
+    this.scroller = null;
+  }
+}

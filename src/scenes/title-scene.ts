@@ -1,0 +1,114 @@
+/** The title screen: name, Play, Settings and a language picker. */
+import { canvasButton } from '../ui/button';
+import { el } from '../ui/dialog';
+import { reducedMotion } from '../ui/motion';
+import { languageSelect, openSettings } from '../ui/settings-panel';
+import { APP, FONT_STACK } from '../ui/theme';
+import { BaseScene } from './base-scene';
+
+export class TitleScene extends BaseScene {
+  constructor() {
+    super('title');
+  }
+
+  protected build(): void {
+    const { layer, translator, progress } = this.ctx;
+    const { t } = this;
+    const w = this.width;
+    const h = this.height;
+    this.cameras.main.setBackgroundColor(APP.background);
+    this.drawBackdrop(w);
+
+    layer.heading(t('title.name'));
+    const titleSize = Math.min(64, Math.floor(w / 8));
+    this.add
+      .text(w / 2, h * 0.24, t('title.name'), {
+        fontFamily: FONT_STACK,
+        fontSize: `${titleSize}px`,
+        fontStyle: 'bold',
+        color: APP.accentCss,
+        align: 'center',
+      })
+      .setOrigin(0.5);
+    this.add
+      .text(w / 2, h * 0.24 + titleSize * 0.9, t('title.tagline'), {
+        fontFamily: FONT_STACK,
+        fontSize: '18px',
+        color: APP.ink,
+        align: 'center',
+        wordWrap: { width: Math.min(520, w - 32), useAdvancedWrap: true },
+      })
+      .setOrigin(0.5, 0);
+
+    const buttonWidth = Math.min(320, w - 48);
+    const x = (w - buttonWidth) / 2;
+    const top = h * 0.48;
+    const play = canvasButton(this, layer, {
+      key: 'play',
+      x,
+      y: top,
+      width: buttonWidth,
+      height: 60,
+      label: t('title.play'),
+      primary: true,
+      onActivate: () => {
+        this.ctx.audio.play('button');
+        this.goTo('levels');
+      },
+    });
+    canvasButton(this, layer, {
+      key: 'settings',
+      x,
+      y: top + 76,
+      width: buttonWidth,
+      height: 52,
+      label: t('title.settings'),
+      onActivate: () => {
+        this.ctx.audio.play('button');
+        openSettings(layer, translator, this.ctx.audio, this.ctx.store, () =>
+          play.hit.element.focus(),
+        );
+      },
+    });
+
+    const footer = layer.adopt(el('div', null, 'overlay-panel'));
+    footer.style.top = `${Math.min(h - 150, top + 148)}px`;
+    footer.style.width = `${buttonWidth + 36}px`;
+    footer.append(languageSelect(translator, this.ctx.store, 'title-language'));
+    if (progress.loaded === 'corrupt' || progress.loaded === 'too-new') {
+      const notice = el('p', t(`title.progress.${progress.loaded}`), 'notice');
+      notice.setAttribute('role', 'status');
+      footer.append(notice);
+    }
+  }
+
+  /** Faint cards drifting upward: a feed behind the title. */
+  private drawBackdrop(w: number): void {
+    const columns = Math.max(2, Math.ceil(w / 260));
+    for (let c = 0; c < columns; c++) {
+      for (let r = 0; r < 5; r++) {
+        const card = this.add.graphics();
+        const cw = 200;
+        const ch = 90 + ((c * 7 + r * 13) % 5) * 20;
+        card.fillStyle(0xffffff, 0.04).fillRoundedRect(0, 0, cw, ch, 14);
+        card.fillStyle(0xffffff, 0.06).fillCircle(22, 22, 12);
+        card
+          .fillStyle(0xffffff, 0.05)
+          .fillRect(44, 16, 110, 10)
+          .fillRect(16, 46, 160, 8)
+          .fillRect(16, 62, 120, 8);
+        const x = c * (w / columns) + 20;
+        const y = r * 180 + (c % 2) * 90;
+        card.setPosition(x, y);
+        if (!reducedMotion())
+          this.tweens.add({
+            targets: card,
+            y: y - 180,
+            duration: 9000,
+            repeat: -1,
+            ease: 'Linear',
+          });
+      }
+    }
+  }
+}

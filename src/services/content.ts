@@ -1,0 +1,86 @@
+/**
+ * Loads the taxonomy and the level files the way a browser gets any content: by
+ * fetching their bytes, then validating them with the same code as levels:check.
+ * One broken or missing file never stops the others.
+ */
+import { buildCatalog, type LevelFile } from '../core/level/catalog';
+import type { Level, Taxonomy } from '../core/level/schema';
+import { validateTaxonomySource } from '../core/level/validate';
+import { LURE_ID, type TacticInfo, tacticsForLevel } from '../core/taxonomy';
+import type { Translator } from './i18n';
+import { formatProblem } from './problems';
+
+export interface BrokenLevel {
+  file: string;
+  /** Human-readable lines, `FILE: PATH: message`. */
+  messages: string[];
+}
+
+export interface Content {
+  taxonomy: Taxonomy;
+  levels: Level[];
+  broken: BrokenLevel[];
+}
+
+const BASE = new URL('levels/', document.baseURI);
+
+async function fetchBytes(url: URL): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export async function loadContent(translator: Translator): Promise<Content> {
+  const { t } = translator;
+  const taxonomyResult = validateTaxonomySource(await fetchBytes(new URL('taxonomy.json', BASE)));
+  if (!taxonomyResult.ok) {
+    const lines = taxonomyResult.problems.map((problem) =>
+      formatProblem(t, 'levels/taxonomy.json', problem),
+    );
+    throw new Error(lines.join('\n'));
+  }
+  const taxonomy = taxonomyResult.value;
+  const index = JSON.parse(
+    new TextDecoder().decode(await fetchBytes(new URL('index.json', BASE))),
+  ) as {
+    levels: string[];
+  };
+
+  const broken: BrokenLevel[] = [];
+  const files: LevelFile[] = [];
+  await Promise.all(
+    index.levels.map(async (name) => {
+      const file = `levels/${name}`;
+      try {
+        files.push({ name: file, source: await fetchBytes(new URL(name, BASE)) });
+      } catch (error) {
+        broken.push({
+          file,
+          messages: [t('levels.unreachable', { file, reason: (error as Error).message })],
+        });
+      }
+    }),
+  );
+  files.sort((a, b) => a.name.localeCompare(b.name));
+  const catalog = buildCatalog(files, {
+    builtInTactics: taxonomy.tactics.map((tactic) => tactic.id),
+  });
+  for (const failure of catalog.failures) {
+    broken.push({
+      file: failure.file,
+      messages: failure.problems.map((p) => formatProblem(t, failure.file, p)),
+    });
+  }
+  for (const { file, messages } of broken)
+    console.error(`Level file ${file} could not be loaded:\n${messages.join('\n')}`);
+  broken.sort((a, b) => a.file.localeCompare(b.file));
+  return { taxonomy, levels: catalog.levels.map((entry) => entry.level), broken };
+}
+
+export function levelTactics(content: Content, level: Level): TacticInfo[] {
+  return tacticsForLevel(content.taxonomy, level);
+}
+
+export function lureInfo(taxonomy: Taxonomy): TacticInfo {
+  return { id: LURE_ID, ...taxonomy.lure };
+}

@@ -1,0 +1,58 @@
+/**
+ * Text-heavy panels are DOM <dialog>s: they wrap and zoom like a page, screen readers
+ * read them, and showModal() gives focus trapping, Escape and an inert background.
+ */
+import type { AccessibleLayer } from '../a11y/layer';
+
+export interface Panel {
+  dialog: HTMLDialogElement;
+  body: HTMLElement;
+  close(): void;
+}
+
+let panelCount = 0;
+
+export function openPanel(layer: AccessibleLayer, title: string, onEscape: () => void): Panel {
+  const dialog = layer.adopt(document.createElement('dialog'));
+  dialog.className = 'panel';
+  const heading = document.createElement('h2');
+  heading.id = `panel-title-${++panelCount}`;
+  heading.textContent = title;
+  heading.tabIndex = -1;
+  dialog.setAttribute('aria-labelledby', heading.id);
+  const body = document.createElement('div');
+  dialog.append(heading, body);
+  dialog.addEventListener('cancel', (event) => {
+    // Escape asks the owner, which may refuse (e.g. while feedback must be read).
+    event.preventDefault();
+    onEscape();
+  });
+  dialog.showModal();
+  return {
+    dialog,
+    body,
+    close() {
+      if (dialog.open) dialog.close();
+      dialog.remove();
+    },
+  };
+}
+
+/** A DOM element with text content only: level and player text is never parsed as HTML. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string | null,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (text !== undefined && text !== null) element.textContent = text;
+  if (className) element.className = className;
+  return element;
+}
+
+export function button(label: string, onClick: () => void, className?: string): HTMLButtonElement {
+  const element = el('button', label, className);
+  element.type = 'button';
+  element.addEventListener('click', onClick);
+  return element;
+}

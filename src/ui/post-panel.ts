@@ -1,0 +1,278 @@
+/**
+ * The open post: everything about it, the author's profile, the tactic picker and
+ * the decision, then (in Learn mode) the feedback that teaches. It renders session
+ * state and sends actions; whether an answer is right comes from the core.
+ */
+import type { AccessibleLayer } from '../a11y/layer';
+import type { Account, Level, LocalizedText, Post } from '../core/level/schema';
+import { feedbackFor, type SessionAction, type SessionState } from '../core/session';
+import { LURE_ID, type TacticInfo } from '../core/taxonomy';
+import type { Translator } from '../services/i18n';
+import { button, el, openPanel, type Panel } from './dialog';
+
+export interface PostPanelDeps {
+  layer: AccessibleLayer;
+  translator: Translator;
+  level: Level;
+  tactics: readonly TacticInfo[];
+  lure: TacticInfo;
+  dispatch: (action: SessionAction) => string | null;
+}
+
+export class PostPanel {
+  private panel: Panel | null = null;
+  private shownFor: string | null = null;
+  private mode: 'decide' | 'feedback' | null = null;
+
+  constructor(private readonly deps: PostPanelDeps) {}
+
+  /** Shows, updates or closes the panel to match the session state. */
+  sync(state: SessionState): void {
+    const postId = state.feedbackPostId ?? state.openPostId;
+    const mode = state.feedbackPostId ? 'feedback' : state.openPostId ? 'decide' : null;
+    if (!postId || !mode) {
+      this.close();
+      return;
+    }
+    const post = this.deps.level.posts.find((candidate) => candidate.id === postId);
+    if (!post) return;
+    if (this.shownFor !== postId || this.mode !== mode || !this.panel) {
+      this.close();
+      this.shownFor = postId;
+      this.mode = mode;
+      this.panel = openPanel(this.deps.layer, this.title(post, mode, state), () =>
+        this.deps.dispatch(mode === 'feedback' ? { type: 'continue' } : { type: 'close' }),
+      );
+      if (mode === 'decide') this.renderDecide(post, state);
+      else this.renderFeedback(post, state);
+    } else if (mode === 'decide') {
+      this.updateChoices(state);
+    }
+  }
+
+  close(): void {
+    this.panel?.close();
+    this.panel = null;
+    this.shownFor = null;
+    this.mode = null;
+  }
+
+  private text(value: LocalizedText): string {
+    return this.deps.translator.text(value);
+  }
+
+  private account(post: Post): Account | undefined {
+    return this.deps.level.accounts.find((account) => account.id === post.author);
+  }
+
+  private title(post: Post, mode: 'decide' | 'feedback', state: SessionState): string {
+    const { t } = this.deps.translator;
+    if (mode === 'decide') {
+      const account = this.account(post);
+      return t('post.title', { name: account ? this.text(account.name) : post.author });
+    }
+    const answer = state.answers[post.id];
+    const feedback = answer ? feedbackFor(answer, post.truth) : null;
+    return feedback?.correct ? t('feedback.rightCall') : t('feedback.wrongCall');
+  }
+
+  /** The post as the player reads it; evidence marked when feedback is shown. */
+  private renderPost(post: Post, highlight: boolean): HTMLElement {
+    const { t, number } = this.deps.translator;
+    const section = el('section');
+    const account = this.account(post);
+    if (account) {
+      const profile = el('p', null, 'meta');
+      const parts = [
+        `${this.text(account.name)} ${account.handle}`,
+        account.verified ? t('post.verified') : null,
+        account.accountAgeDays >= 365
+          ? t('post.accountAgeYears', { count: Math.floor(account.accountAgeDays / 365) })
+          : t('post.accountAge', { count: account.accountAgeDays }),
+        t('post.followers', { count: account.followers, formatted: number(account.followers) }),
+        t('post.following', { count: account.following, formatted: number(account.following) }),
+      ].filter(Boolean);
+      profile.textContent = parts.join(' · ');
+      section.append(profile);
+      section.append(el('p', t('post.bio', { bio: this.text(account.bio) }), 'meta'));
+    }
+    if (post.group)
+      section.append(el('p', t('post.inGroup', { group: this.text(post.group) }), 'meta'));
+    if (post.kind === 'ad') section.append(el('p', t('post.sponsored'), 'meta'));
+
+    const body = el('p', null, 'post-text');
+    const text = this.text(post.text);
+    const phrases = highlight ? post.truth.evidence.map((phrase) => this.text(phrase)) : [];
+    appendMarked(body, text, phrases);
+    section.append(body);
+
+    if (post.media) {
+      const label = post.kind === 'video' ? t('post.videoFrame') : t('post.image');
+      section.append(el('p', `${label}: ${this.text(post.media)}`, 'media'));
+    }
+    if (post.sound)
+      section.append(el('p', t('post.sound', { sound: this.text(post.sound) }), 'meta'));
+    if (post.link) {
+      const link = el('p', null, 'link');
+      link.append(el('strong', this.text(post.link.title)), el('br'), el('span', post.link.url));
+      section.append(link);
+    }
+    section.append(
+      el(
+        'p',
+        t('post.engagement', {
+          likes: number(post.likes),
+          shares: number(post.shares),
+          count: post.comments.length,
+        }),
+        'meta',
+      ),
+    );
+    if (post.comments.length > 0) {
+      const list = el('ul');
+      list.setAttribute('aria-label', t('post.comments'));
+      for (const comment of post.comments)
+        list.append(el('li', `${this.text(comment.author)}: ${this.text(comment.text)}`));
+      section.append(list);
+    }
+    return section;
+  }
+
+  private renderDecide(post: Post, state: SessionState): void {
+    const panel = this.panel as Panel;
+    const { t } = this.deps.translator;
+    panel.body.append(this.renderPost(post, false));
+
+    const fieldset = el('section');
+    fieldset.setAttribute('aria-labelledby', 'tactic-choice-title');
+    const heading = el('h3', t('post.chooseTactics'));
+    heading.id = 'tactic-choice-title';
+    fieldset.append(heading, el('p', t('post.chooseHint'), 'meta'));
+    const grid = el('div', null, 'tactic-choices');
+    for (const tactic of [...this.deps.tactics, this.deps.lure]) {
+      const choice = button('', () => {
+        this.deps.dispatch(
+          tactic.id === LURE_ID
+            ? { type: 'toggleLure' }
+            : { type: 'toggleTactic', tacticId: tactic.id },
+        );
+      });
+      choice.dataset.tactic = tactic.id;
+      const swatch = el('span', tactic.icon, 'swatch');
+      swatch.style.background = tactic.colour;
+      swatch.setAttribute('aria-hidden', 'true');
+      const words = el('span');
+      words.append(
+        el('strong', t(`tactics:${tactic.id}.name`)),
+        el('small', t(`tactics:${tactic.id}.short`)),
+      );
+      const check = el('span', '', 'check');
+      check.setAttribute('aria-hidden', 'true');
+      choice.append(swatch, words, check);
+      grid.append(choice);
+    }
+    fieldset.append(grid);
+    panel.body.append(fieldset);
+
+    const status = el('p', '', 'meta');
+    status.id = 'flag-status';
+    status.setAttribute('role', 'status');
+    const actions = el('div', null, 'row');
+    const flag = button(
+      t('post.flag'),
+      () => {
+        if (this.deps.dispatch({ type: 'flag' }) === 'empty-flag')
+          status.textContent = t('post.flagNeedsChoice');
+      },
+      'danger',
+    );
+    flag.dataset.action = 'flag';
+    const pass = button(t('post.pass'), () => this.deps.dispatch({ type: 'pass' }), 'ok');
+    const close = button(t('post.close'), () => this.deps.dispatch({ type: 'close' }));
+    actions.append(flag, pass, close);
+    panel.body.append(actions, status);
+    this.updateChoices(state);
+    grid.querySelector('button')?.focus();
+  }
+
+  private updateChoices(state: SessionState): void {
+    const panel = this.panel;
+    if (!panel) return;
+    const { t } = this.deps.translator;
+    for (const choice of panel.body.querySelectorAll<HTMLButtonElement>('[data-tactic]')) {
+      const id = choice.dataset.tactic as string;
+      const pressed = id === LURE_ID ? state.draft.lure : state.draft.tactics.includes(id);
+      choice.setAttribute('aria-pressed', String(pressed));
+      const check = choice.querySelector('.check');
+      if (check) check.textContent = pressed ? '✓' : '';
+    }
+    const chosen = state.draft.tactics.length + (state.draft.lure ? 1 : 0);
+    const flag = panel.body.querySelector<HTMLButtonElement>('[data-action="flag"]');
+    if (flag)
+      flag.textContent = chosen > 0 ? t('post.flagCount', { count: chosen }) : t('post.flag');
+    const status = panel.body.querySelector('#flag-status');
+    if (status && chosen > 0) status.textContent = '';
+  }
+
+  private renderFeedback(post: Post, state: SessionState): void {
+    const panel = this.panel as Panel;
+    const { t } = this.deps.translator;
+    const answer = state.answers[post.id];
+    if (!answer) return;
+    const feedback = feedbackFor(answer, post.truth);
+    const manipulative = post.truth.tactics.length > 0 || post.truth.lure;
+    const flagged = answer.tactics.length > 0 || answer.lure;
+    const key = manipulative ? (flagged ? 'hit' : 'miss') : flagged ? 'falseAlarm' : 'correctPass';
+    panel.body.append(el('p', t(`feedback.${key}`)));
+
+    if (feedback.items.length > 0) {
+      const list = el('ul');
+      list.setAttribute('aria-label', t('feedback.tactics'));
+      for (const item of feedback.items) {
+        const li = el('li', null, `verdict-${item.verdict}`);
+        li.append(
+          el('strong', `${t(`feedback.verdict.${item.verdict}`)}: ${t(`tactics:${item.id}.name`)}`),
+        );
+        const explanation = post.truth.explanations[item.id];
+        if (explanation && item.verdict !== 'wrong')
+          li.append(el('span', ` – ${this.text(explanation)}`));
+        if (item.verdict === 'wrong') li.append(el('span', ` – ${t('feedback.notThisTactic')}`));
+        list.append(li);
+      }
+      panel.body.append(list);
+    }
+    if (post.truth.whyGenuine) panel.body.append(el('p', this.text(post.truth.whyGenuine)));
+    if (post.truth.evidence.length > 0) panel.body.append(el('h3', t('feedback.tells')));
+    panel.body.append(this.renderPost(post, true));
+
+    const actions = el('div', null, 'row');
+    const next = button(
+      t('feedback.continue'),
+      () => this.deps.dispatch({ type: 'continue' }),
+      'primary',
+    );
+    actions.append(next);
+    panel.body.append(actions);
+    next.focus();
+  }
+}
+
+/** Appends text with each evidence phrase wrapped in <mark>, never via HTML parsing. */
+function appendMarked(target: HTMLElement, text: string, phrases: readonly string[]): void {
+  const ranges: [number, number][] = [];
+  for (const phrase of phrases) {
+    const start = phrase ? text.indexOf(phrase) : -1;
+    if (start >= 0) ranges.push([start, start + phrase.length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  let cursor = 0;
+  for (const [start, end] of ranges) {
+    if (start < cursor) continue;
+    target.append(
+      document.createTextNode(text.slice(cursor, start)),
+      el('mark', text.slice(start, end)),
+    );
+    cursor = end;
+  }
+  target.append(document.createTextNode(text.slice(cursor)));
+}

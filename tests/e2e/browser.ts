@@ -1,0 +1,61 @@
+/** Debian's Chromium through playwright-core: test tools cannot download browsers here. */
+import { mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import type { SessionState } from '../../src/core/session';
+
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROME_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+/** Every uncaught exception and console error a page produces, for the test to assert on. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  return errors;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = `${SCREENSHOT_DIR}/${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Moves keyboard focus to an element found by role and name, then presses a key: no mouse involved. */
+export async function press(
+  page: Page,
+  locator: ReturnType<Page['getByRole']>,
+  key = 'Enter',
+): Promise<void> {
+  await locator.focus();
+  await page.keyboard.press(key);
+}
+
+/** The session state as the core holds it, read through the test-only window.__ftf handle. */
+export async function sessionState(page: Page): Promise<SessionState> {
+  return page.evaluate(() => {
+    const handle = (
+      window as unknown as { __ftf: { context: { play: { state: SessionState } | null } } }
+    ).__ftf;
+    if (!handle.context.play) throw new Error('no session is being played');
+    return handle.context.play.state;
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * A broken level file is shown in the level list with what is wrong, the other
+ * levels stay playable, and mouse and touch reach the same actions as the keyboard.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { collectErrors, launch, screenshot, sessionState } from './browser';
+
+describe('level list and pointer input', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lists a truncated level file with its problem and keeps the others playable', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const errors = collectErrors(page);
+    await page.route('**/levels/index.json', async (route) => {
+      const response = await route.fetch();
+      const index = (await response.json()) as { levels: string[] };
+      await route.fulfill({ response, json: { levels: [...index.levels, 'zz-broken.json'] } });
+    });
+    await page.route('**/levels/zz-broken.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: '{ "formatVersion": 1, "id": "broken", "posts": [',
+      }),
+    );
+    await page.goto(`${inject('baseUrl')}?lang=en`);
+    await page.getByRole('button', { name: 'Play' }).click();
+
+    const problem = page.getByText(/levels\/zz-broken\.json: \(whole file\): a closing bracket/);
+    await expect.poll(() => problem.count()).toBe(1);
+    await expect
+      .poll(() =>
+        page.getByText('This level file could not be loaded: levels/zz-broken.json').count(),
+      )
+      .toBe(1);
+    await screenshot(page, 'level-list-broken-file');
+    // The console carries the same message, and nothing else went wrong.
+    expect(errors.filter((error) => !error.includes('levels/zz-broken.json'))).toEqual([]);
+    expect(errors.some((error) => error.includes('a closing bracket'))).toBe(true);
+
+    await page.getByRole('button', { name: /^Level 1: First scroll/ }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Start scrolling' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('plays a post by mouse, and by touch on a phone-sized screen', async () => {
+    for (const device of [
+      { name: 'mouse', viewport: { width: 1280, height: 800 }, hasTouch: false },
+      { name: 'touch', viewport: { width: 360, height: 640 }, hasTouch: true },
+    ]) {
+      const context = await browser.newContext({
+        viewport: device.viewport,
+        hasTouch: device.hasTouch,
+      });
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(`${inject('baseUrl')}?lang=en&seed=pointer`);
+      const activate = (locator: ReturnType<typeof page.getByRole>) =>
+        device.hasTouch ? locator.tap() : locator.click();
+      await activate(page.getByRole('button', { name: 'Play' }));
+      await activate(page.getByRole('button', { name: /^Level 1: First scroll/ }));
+      await activate(page.getByRole('button', { name: 'Start scrolling' }));
+      await activate(page.getByRole('button', { name: /^Post 1 of / }));
+      const dialog = page.getByRole('dialog');
+      await activate(dialog.getByRole('button', { name: /^Misinformation/ }));
+      await expect
+        .poll(() =>
+          dialog.getByRole('button', { name: /^Misinformation/ }).getAttribute('aria-pressed'),
+        )
+        .toBe('true');
+      await screenshot(page, `post-open-${device.name}`);
+      await activate(dialog.getByRole('button', { name: /^Flag post/ }));
+      await activate(dialog.getByRole('button', { name: 'Continue' }));
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      await expect
+        .poll(() => sessionState(page).then((state) => Object.keys(state.answers).length))
+        .toBe(1);
+      await expect
+        .poll(() => page.getByRole('button', { name: /^Post 1 of .*, flagged:/ }).count())
+        .toBe(1);
+      await screenshot(page, `feed-${device.name}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+});
