@@ -23,7 +23,11 @@ export function tacticsForLevel(taxonomy: Taxonomy, level: Pick<Level, 'tactics'
 }
 
 /** A level's text in the wanted language, falling back through the level's languages. */
-export function localize(text: LocalizedText, language: string, fallbacks: readonly string[] = ['en']): string {
+export function localize(
+  text: LocalizedText,
+  language: string,
+  fallbacks: readonly string[] = ['en'],
+): string {
   const exact = text[language];
   if (exact !== undefined) return exact;
   const base = language.split('-')[0] ?? language;

@@ -4,8 +4,14 @@
  * such as __proto__ that pollute prototypes. jsonc-parser gives offsets for every node,
  * so later problems can name the line and column too.
  */
-import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { Problem } from './problem';
+import {
+  findNodeAtLocation,
+  type Node,
+  type ParseError,
+  parseTree,
+  printParseErrorCode,
+} from 'jsonc-parser';
+import { formatJsonPath, MAX_PROBLEMS, type Problem, shorten } from './problem';
 
 export const JSON_LIMITS = {
   /** A level file may be at most this many bytes (1 MiB). */
@@ -13,6 +19,9 @@ export const JSON_LIMITS = {
   /** Objects and arrays may nest at most this deep. */
   maxDepth: 64,
 } as const;
+
+/** Syntax errors past the first few are mostly echoes of the first ones. */
+const MAX_SYNTAX_PROBLEMS = 20;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -24,22 +33,77 @@ export interface ParsedJson {
 
 export type ParseJsonResult = { ok: true; json: ParsedJson } | { ok: false; problems: Problem[] };
 
-export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; problems: Problem[] } {
+export function decodeUtf8(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; problems: Problem[] } {
   if (bytes.byteLength > JSON_LIMITS.maxBytes) {
     return { ok: false, problems: [tooLarge(bytes.byteLength)] };
   }
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false, problems: [{ path: '', code: 'json.not-utf8', params: {} }] };
+    const offset = firstInvalidUtf8Byte(bytes);
+    return {
+      ok: false,
+      problems: [{ path: '', code: 'json.not-utf8', params: {}, ...byteLineColumn(bytes, offset) }],
+    };
   }
+}
+
+/** Where a UTF-8 decoder gives up: the first byte that does not start a valid character. */
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    // The allowed range of the second byte excludes overlong forms and surrogates.
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k];
+      if (next === undefined) return i;
+      if (k === 1 ? next < low || next > high : next < 0x80 || next > 0xbf) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+/** Line and column (in characters) of a byte offset; the bytes before it are valid UTF-8. */
+function byteLineColumn(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
+  return { line, column: before.length + 1 };
 }
 
 export function parseUntrustedJson(source: string): ParseJsonResult {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  // Characters, not bytes: a UTF-8 file of maxBytes bytes never has more characters.
-  if (text.length > JSON_LIMITS.maxBytes) return { ok: false, problems: [tooLarge(text.length)] };
-  if (text.trim() === '') return { ok: false, problems: [{ path: '', code: 'json.empty', params: {} }] };
+  // The limit is on the file's UTF-8 bytes, however the text arrived.
+  const size = utf8Length(text);
+  if (size > JSON_LIMITS.maxBytes) return { ok: false, problems: [tooLarge(size)] };
+  if (text.trim() === '')
+    return { ok: false, problems: [{ path: '', code: 'json.empty', params: {} }] };
   const lines = lineStarts(text);
   const at = (offset: number) => offsetToLineColumn(lines, offset);
 
@@ -47,19 +111,29 @@ export function parseUntrustedJson(source: string): ParseJsonResult {
   if (tooDeep !== undefined) {
     return {
       ok: false,
-      problems: [{ path: '', code: 'json.too-deep', params: { max: JSON_LIMITS.maxDepth }, ...at(tooDeep) }],
+      problems: [
+        { path: '', code: 'json.too-deep', params: { max: JSON_LIMITS.maxDepth }, ...at(tooDeep) },
+      ],
     };
   }
 
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
-    const problems: Problem[] = errors.slice(0, 20).map((error) => ({
-      path: '',
-      code: `json.${printParseErrorCode(error.error)}`,
-      params: {},
-      ...at(error.offset),
-    }));
+    const problems: Problem[] = [];
+    for (const error of errors) {
+      const where = at(error.offset);
+      // After one mistake the parser often trips again on the same line ("comma
+      // expected", then "value expected"): only the first of those helps a trainer.
+      if (problems.at(-1)?.line === where.line) continue;
+      problems.push({
+        path: '',
+        code: `json.${printParseErrorCode(error.error)}`,
+        params: {},
+        ...where,
+      });
+      if (problems.length === MAX_SYNTAX_PROBLEMS) break;
+    }
     if (problems.length === 0) problems.push({ path: '', code: 'json.empty', params: {} });
     return { ok: false, problems };
   }
@@ -81,6 +155,21 @@ export function parseUntrustedJson(source: string): ParseJsonResult {
       },
     },
   };
+}
+
+/** UTF-8 bytes of a string, counted without encoding a copy of it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 function tooLarge(size: number): Problem {
@@ -105,31 +194,46 @@ function findTooDeep(text: string): number | undefined {
   return undefined;
 }
 
-function checkKeys(root: Node, at: (offset: number) => { line: number; column: number }): Problem[] {
+function checkKeys(
+  root: Node,
+  at: (offset: number) => { line: number; column: number },
+): Problem[] {
   const problems: Problem[] = [];
-  const visit = (node: Node, path: string) => {
+  const visit = (node: Node, path: (string | number)[]) => {
+    if (problems.length > MAX_PROBLEMS) return;
     if (node.type === 'object') {
       const seen = new Set<string>();
       for (const property of node.children ?? []) {
         const [keyNode, valueNode] = property.children ?? [];
         if (!keyNode) continue;
         const key = String(keyNode.value);
-        const childPath = path === '' ? key : `${path}.${key}`;
-        if (FORBIDDEN_KEYS.has(key)) {
-          problems.push({ path: childPath, code: 'json.forbidden-key', params: { key }, ...at(keyNode.offset) });
-        } else if (seen.has(key)) {
-          problems.push({ path: childPath, code: 'json.duplicate-key', params: { key }, ...at(keyNode.offset) });
+        const code = FORBIDDEN_KEYS.has(key)
+          ? 'json.forbidden-key'
+          : seen.has(key)
+            ? 'json.duplicate-key'
+            : '';
+        if (code !== '' && problems.length === MAX_PROBLEMS) {
+          problems.push({ path: '', code: 'level.more-problems', params: {} });
+          return;
+        }
+        if (code !== '') {
+          problems.push({
+            path: formatJsonPath([...path, key]),
+            code,
+            params: { key: shorten(key) },
+            ...at(keyNode.offset),
+          });
         }
         seen.add(key);
-        if (valueNode) visit(valueNode, childPath);
+        if (valueNode) visit(valueNode, [...path, key]);
       }
     } else if (node.type === 'array') {
       node.children?.forEach((child, index) => {
-        visit(child, `${path}[${index}]`);
+        visit(child, [...path, index]);
       });
     }
   };
-  visit(root, '');
+  visit(root, []);
   return problems;
 }
 

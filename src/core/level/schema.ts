@@ -34,7 +34,11 @@ export const TacticSchema = v.strictObject({
   tells: v.array(LocalizedTextSchema),
   explanation: LocalizedTextSchema,
   colour: v.pipe(v.string(), v.hexColor('schema.colour')),
-  icon: v.pipe(v.string(), v.maxLength(4), v.description('One emoji or symbol shown with the colour')),
+  icon: v.pipe(
+    v.string(),
+    v.maxLength(4),
+    v.description('One emoji or symbol shown with the colour'),
+  ),
 });
 
 export const AccountSchema = v.strictObject({
@@ -47,7 +51,10 @@ export const AccountSchema = v.strictObject({
   following: count,
   bio: LocalizedTextSchema,
   history: v.optional(
-    v.pipe(v.array(LocalizedTextSchema), v.description('Summaries of what the account posted before')),
+    v.pipe(
+      v.array(LocalizedTextSchema),
+      v.description('Summaries of what the account posted before'),
+    ),
     [],
   ),
 });
@@ -66,7 +73,10 @@ export const TruthSchema = v.strictObject({
     v.array(v.string()),
     v.description('The tactic ids this post uses; empty for a genuine post'),
   ),
-  lure: v.pipe(v.boolean(), v.description('Does the post try to move the reader toward enlisting?')),
+  lure: v.pipe(
+    v.boolean(),
+    v.description('Does the post try to move the reader toward enlisting?'),
+  ),
   evidence: v.optional(
     v.pipe(
       v.array(LocalizedTextSchema),

@@ -1,12 +1,25 @@
 /**
  * The one validator behind `npm run levels:check` and the game's level loading:
  * untrusted JSON -> schema -> cross-checks, every problem reported with its place.
+ *
+ * The cross-checks (ids, authors, tactics, languages, evidence) also run when the
+ * schema fails, on whichever parts of the file are sound, so a trainer sees every
+ * problem in one go instead of fixing them one run at a time.
  */
 import * as v from 'valibot';
 import { LURE_ID } from '../taxonomy';
 import { decodeUtf8, type ParsedJson, parseUntrustedJson } from './parse-json';
-import { formatJsonPath, type Problem } from './problem';
-import { type Level, LevelSchema, type LocalizedText, type Taxonomy, TaxonomySchema } from './schema';
+import { formatJsonPath, MAX_PROBLEMS, type Problem, shorten } from './problem';
+import {
+  LANGUAGE_TAG,
+  type Level,
+  LevelSchema,
+  LocalizedTextSchema,
+  type Taxonomy,
+  TaxonomySchema,
+  TruthSchema,
+} from './schema';
+import { forEachLocalizedText, isPlainObject, type JsonPath } from './texts';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
@@ -17,26 +30,38 @@ export interface LevelValidationOptions {
   requiredLanguages?: readonly string[];
 }
 
+export interface TaxonomyValidationOptions {
+  /** Languages the taxonomy must provide: the game's shipped locales. */
+  requiredLanguages?: readonly string[];
+}
+
+/** Known ids listed in a message; past this, only the ones closest to the typo. */
 const MAX_LISTED = 12;
+/** Ranking ids by closeness costs time: only for this many messages, among this many ids. */
+const MAX_RANKED_MESSAGES = 20;
+const MAX_RANKED_IDS = 1000;
 
 export function validateLevelSource(
   source: string | Uint8Array,
   options: LevelValidationOptions,
 ): Validated<Level> {
-  return validateSource(source, LevelSchema, (level) => crossCheckLevel(level, options));
+  return validateSource(source, LevelSchema, (raw, out) => crossCheckLevel(raw, options, out));
 }
 
-export function validateTaxonomySource(source: string | Uint8Array): Validated<Taxonomy> {
-  return validateSource(source, TaxonomySchema, (taxonomy) => [
-    ...duplicateIds(taxonomy.tactics.map((tactic) => tactic.id), ['tactics']),
-    ...missingLanguages(taxonomy, taxonomy.languages),
-  ]);
+export function validateTaxonomySource(
+  source: string | Uint8Array,
+  options: TaxonomyValidationOptions = {},
+): Validated<Taxonomy> {
+  return validateSource(source, TaxonomySchema, (raw, out) => {
+    duplicateIds(raw.tactics, ['tactics'], out);
+    languageProblems(raw, TaxonomySchema, options.requiredLanguages ?? [], out);
+  });
 }
 
 function validateSource<S extends v.GenericSchema>(
   source: string | Uint8Array,
   schema: S,
-  crossCheck: (value: v.InferOutput<S>) => RawProblem[],
+  crossCheck: (raw: Record<string, unknown>, out: ProblemList) => void,
 ): Validated<v.InferOutput<S>> {
   let text: string;
   if (typeof source === 'string') text = source;
@@ -48,231 +73,420 @@ function validateSource<S extends v.GenericSchema>(
   const parsed = parseUntrustedJson(text);
   if (!parsed.ok) return parsed;
   const { json } = parsed;
-  if (typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) {
+  if (!isPlainObject(json.value)) {
     return {
       ok: false,
-      problems: [{ path: '', code: 'json.not-object', params: { found: describe(json.value) }, line: 1, column: 1 }],
+      problems: [
+        {
+          path: '',
+          code: 'json.not-object',
+          params: { found: describe(json.value) },
+          ...json.locate([]),
+        },
+      ],
     };
   }
   const result = v.safeParse(schema, json.value, { abortEarly: false });
-  if (!result.success) {
-    return { ok: false, problems: result.issues.map((issue) => schemaProblem(issue, json)) };
+  const issues = result.issues ?? [];
+  const crossChecked = new ProblemList();
+  crossCheck(json.value, crossChecked);
+  // Only the problems that can be shown are placed in the source: placing costs time.
+  const problems = inFileOrder([
+    ...issues.slice(0, MAX_PROBLEMS).map((issue) => problemFromIssue(issue, json)),
+    ...crossChecked.items.map((raw) => locate(raw, json)),
+  ]);
+  if (result.success && problems.length === 0) return { ok: true, value: result.output };
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  if (problems.length > MAX_PROBLEMS || issues.length > MAX_PROBLEMS) {
+    shown.push({ path: '', code: 'level.more-problems', params: { max: MAX_PROBLEMS } });
   }
-  const problems = crossCheck(result.output).map((raw) => locate(raw, json));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: result.output };
+  return { ok: false, problems: shown };
 }
 
 /** A cross-check problem before it is placed in the source. */
 interface RawProblem {
-  path: (string | number)[];
+  path: JsonPath;
   code: string;
   params?: Record<string, string | number>;
 }
 
-function locate(raw: RawProblem, json: ParsedJson): Problem {
-  return { path: formatJsonPath(raw.path), code: raw.code, params: raw.params ?? {}, ...json.locate(raw.path) };
+/**
+ * Collects cross-check problems, one more than can be shown (so we know there are
+ * more); the checks stop early once it is full.
+ */
+class ProblemList {
+  readonly items: RawProblem[] = [];
+
+  get full(): boolean {
+    return this.items.length > MAX_PROBLEMS;
+  }
+
+  add(problem: RawProblem): void {
+    if (!this.full) this.items.push(problem);
+  }
 }
 
-function schemaProblem(issue: v.BaseIssue<unknown>, json: ParsedJson): Problem {
+function locate(raw: RawProblem, json: ParsedJson): Problem {
+  return {
+    path: formatJsonPath(raw.path),
+    code: raw.code,
+    params: raw.params ?? {},
+    ...json.locate(raw.path),
+  };
+}
+
+/** Top to bottom, as a trainer reads the file; problems of the whole file first. */
+function inFileOrder(problems: Problem[]): Problem[] {
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort(
+      (a, b) =>
+        (a.problem.line ?? 0) - (b.problem.line ?? 0) ||
+        (a.problem.column ?? 0) - (b.problem.column ?? 0) ||
+        a.index - b.index,
+    )
+    .map((entry) => entry.problem);
+}
+
+/**
+ * A valibot issue as a problem with a `validation` i18n code. Custom messages in the
+ * schema are already codes; the rest are mapped here by issue type.
+ */
+export function problemFromIssue(
+  issue: v.BaseIssue<unknown>,
+  json: Pick<ParsedJson, 'locate'>,
+): Problem {
   const path = (issue.path ?? []).map((item) => item.key as string | number);
-  const where = json.locate(path);
-  const base = { path: formatJsonPath(path), ...where };
-  const received = describe(issue.input);
-  // Custom messages in the schema are already i18n keys.
-  if (issue.message.startsWith('schema.')) {
-    return { ...base, code: issue.message, params: { expected: issue.expected ?? '', received } };
-  }
+  const base = { path: formatJsonPath(path), ...json.locate(path) };
   const field = String(path[path.length - 1] ?? '');
+  const received = describe(issue.input);
+  if (issue.type === 'strict_object' && issue.expected === 'never') {
+    return { ...base, code: 'schema.unknown-field', params: { field: shorten(field) } };
+  }
+  // JSON has no `undefined`: the field is simply not there.
+  if (issue.input === undefined) return { ...base, code: 'schema.missing', params: { field } };
+  if (issue.message.startsWith('schema.')) {
+    return {
+      ...base,
+      code: issue.message,
+      params: { expected: choices(issue.expected), received },
+    };
+  }
+  const length =
+    Array.isArray(issue.input) || typeof issue.input === 'string' ? issue.input.length : 0;
   switch (issue.type) {
-    case 'strict_object':
-      return { ...base, code: 'schema.unknown-field', params: { field } };
     case 'min_length':
-      return { ...base, code: 'schema.too-few', params: { min: requirement(issue) } };
+      return {
+        ...base,
+        code: 'schema.too-few',
+        params: { min: requirement(issue), count: length },
+      };
     case 'max_length':
-      return { ...base, code: 'schema.too-long', params: { max: requirement(issue) } };
+      return Array.isArray(issue.input)
+        ? { ...base, code: 'schema.too-many', params: { max: requirement(issue), count: length } }
+        : { ...base, code: 'schema.too-long', params: { max: requirement(issue), length } };
     case 'min_value':
       return { ...base, code: 'schema.too-small', params: { min: requirement(issue), received } };
     case 'max_value':
       return { ...base, code: 'schema.too-big', params: { max: requirement(issue), received } };
     case 'integer':
       return { ...base, code: 'schema.integer', params: { received } };
-    default:
-      if (issue.input === undefined && issue.kind === 'schema') {
-        return { ...base, code: 'schema.missing', params: { field } };
-      }
+    default: {
+      const code = EXPECTED_CODES[issue.expected ?? ''];
+      if (code) return { ...base, code, params: { received } };
       return {
         ...base,
         code: 'schema.type',
-        params: { expected: plainExpected(issue.expected), received },
+        params: { expected: choices(issue.expected), received },
       };
+    }
   }
 }
+
+/** valibot's `expected` for a wrong type, and the message that says it in plain words. */
+const EXPECTED_CODES: Record<string, string> = {
+  string: 'schema.expected-text',
+  number: 'schema.expected-number',
+  boolean: 'schema.expected-boolean',
+  Object: 'schema.expected-object',
+  Array: 'schema.expected-list',
+};
 
 function requirement(issue: v.BaseIssue<unknown>): string | number {
   const value = (issue as { requirement?: unknown }).requirement;
   return typeof value === 'number' || typeof value === 'string' ? value : '';
 }
 
-function plainExpected(expected: string | null): string {
+/** `("text" | "image")` -> `"text", "image"`. */
+function choices(expected: string | null): string {
   if (!expected) return '';
-  return expected.replace(/^Object$/, 'an object (in { })').replace(/^Array$/, 'a list (in [ ])');
+  return expected
+    .replace(/^\((.*)\)$/, '$1')
+    .split(' | ')
+    .join(', ');
 }
 
+/** A value as a trainer would see it in the file, short and language-neutral. */
 function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') {
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  }
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return '[ … ]';
+  if (typeof value === 'object' && value !== null) return '{ … }';
+  if (typeof value === 'string') return JSON.stringify(shorten(value, 40));
   return String(value);
 }
 
-function listed(items: readonly string[]): string {
-  const shown = items.slice(0, MAX_LISTED).join(', ');
-  return items.length > MAX_LISTED ? `${shown}, …` : shown;
+/**
+ * The known ids for a message about an unknown one. With many, only those closest to
+ * the one written, while that stays cheap; otherwise the first ones.
+ */
+function knownIds(ids: readonly string[], near: string, ranking: { left: number }): string {
+  if (ids.length === 0) return '—';
+  if (ids.length <= MAX_LISTED) return ids.join(', ');
+  let shown = ids.slice(0, MAX_LISTED);
+  if (ranking.left > 0 && ids.length <= MAX_RANKED_IDS) {
+    ranking.left--;
+    const target = near.slice(0, 64);
+    shown = ids
+      .map((id) => ({ id, distance: editDistance(id, target) }))
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, MAX_LISTED)
+      .map((entry) => entry.id);
+  }
+  return `${shown.join(', ')}, …`;
 }
 
-function duplicateIds(ids: readonly string[], at: (string | number)[]): RawProblem[] {
-  const seen = new Set<string>();
-  const problems: RawProblem[] = [];
-  ids.forEach((id, index) => {
-    if (seen.has(id)) problems.push({ path: [...at, index, 'id'], code: 'level.duplicate-id', params: { id } });
-    seen.add(id);
-  });
-  return problems;
-}
-
-/** Walks every LocalizedText in a value (objects whose keys are all language tags). */
-function missingLanguages(value: unknown, languages: readonly string[]): RawProblem[] {
-  const problems: RawProblem[] = [];
-  const walk = (node: unknown, path: (string | number)[]) => {
-    if (Array.isArray(node)) {
-      node.forEach((child, index) => {
-        walk(child, [...path, index]);
-      });
-      return;
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
     }
-    if (typeof node !== 'object' || node === null) return;
-    if (isLocalizedTextPath(path)) {
-      const text = node as LocalizedText;
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The `id` of each item of a list that has one, whether or not the item is valid. */
+function idsOf(list: unknown): { index: number; id: string }[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, index) =>
+    isPlainObject(item) && typeof item.id === 'string' ? [{ index, id: item.id }] : [],
+  );
+}
+
+function duplicateIds(list: unknown, at: JsonPath, out: ProblemList): void {
+  const seen = new Set<string>();
+  for (const { index, id } of idsOf(list)) {
+    if (out.full) return;
+    if (seen.has(id)) {
+      out.add({
+        path: [...at, index, 'id'],
+        code: 'level.duplicate-id',
+        params: { id: shorten(id) },
+      });
+    }
+    seen.add(id);
+  }
+}
+
+/** The file's `languages`, or undefined while that list itself is broken. */
+function declaredLanguages(raw: Record<string, unknown>): readonly string[] | undefined {
+  const result = v.safeParse(LevelSchema.entries.languages, raw.languages);
+  return result.success ? result.output : undefined;
+}
+
+/** Every LocalizedText has each declared language, and only those. */
+function languageProblems(
+  raw: Record<string, unknown>,
+  schema: v.GenericSchema,
+  requiredLanguages: readonly string[],
+  out: ProblemList,
+): void {
+  const languages = declaredLanguages(raw);
+  if (!languages) return;
+  const declared = new Set(languages);
+  for (const lang of requiredLanguages) {
+    if (!declared.has(lang)) {
+      out.add({ path: ['languages'], code: 'level.language-required', params: { lang } });
+    }
+  }
+  forEachLocalizedText(
+    raw,
+    (text, path) => {
       for (const lang of languages) {
-        if (!text[lang]?.trim()) problems.push({ path: [...path], code: 'level.missing-language', params: { lang } });
+        if (out.full) return;
+        const value = Object.hasOwn(text, lang) ? text[lang] : undefined;
+        // A value of the wrong type is the schema's to report.
+        if (value === undefined || (typeof value === 'string' && value.trim() === '')) {
+          out.add({ path, code: 'level.missing-language', params: { lang } });
+        }
       }
       for (const lang of Object.keys(text)) {
-        if (!languages.includes(lang)) {
-          problems.push({
+        if (out.full) return;
+        if (LANGUAGE_TAG.test(lang) && !declared.has(lang)) {
+          out.add({
             path: [...path, lang],
             code: 'level.undeclared-language',
-            params: { lang, languages: languages.join(', ') },
+            params: { lang, languages: shorten(languages.join(', '), 200) },
           });
         }
       }
-      return;
-    }
-    for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
-  };
-  walk(value, []);
-  return problems;
+    },
+    schema,
+  );
 }
 
-const TEXT_FIELDS = new Set([
-  'title', 'briefing', 'debrief', 'name', 'short', 'explanation', 'bio', 'text', 'media', 'group',
-  'sound', 'whyGenuine', 'author',
-]);
-const TEXT_LIST_FIELDS = new Set(['goals', 'discussion', 'tells', 'history', 'evidence']);
-
-/** Which paths hold a LocalizedText, by the field that holds them. */
-function isLocalizedTextPath(path: readonly (string | number)[]): boolean {
-  const last = path[path.length - 1];
-  const parent = path[path.length - 2];
-  if (typeof last === 'string') {
-    if (parent === 'explanations') return true;
-    if (last === 'author') return path.includes('comments');
-    if (last === 'title') return path.length === 1 || parent === 'link';
-    return TEXT_FIELDS.has(last);
-  }
-  return typeof parent === 'string' && TEXT_LIST_FIELDS.has(parent);
-}
-
-function crossCheckLevel(level: Level, options: LevelValidationOptions): RawProblem[] {
-  const problems: RawProblem[] = [];
-  for (const lang of options.requiredLanguages ?? []) {
-    if (!level.languages.includes(lang)) {
-      problems.push({ path: ['languages'], code: 'level.language-required', params: { lang } });
-    }
-  }
-  problems.push(...missingLanguages(level, level.languages));
-
-  problems.push(...duplicateIds(level.accounts.map((a) => a.id), ['accounts']));
-  problems.push(...duplicateIds(level.posts.map((p) => p.id), ['posts']));
-  problems.push(...duplicateIds(level.tactics.map((t) => t.id), ['tactics']));
-  level.tactics.forEach((tactic, index) => {
-    if (options.builtInTactics.includes(tactic.id) || tactic.id === LURE_ID) {
-      problems.push({ path: ['tactics', index, 'id'], code: 'level.tactic-shadows-built-in', params: { id: tactic.id } });
-    }
-  });
-
-  const accountIds = level.accounts.map((a) => a.id);
-  const tacticIds = [...options.builtInTactics, ...level.tactics.map((t) => t.id)];
-  let genuine = 0;
-  level.posts.forEach((post, index) => {
-    const at = (...rest: (string | number)[]) => ['posts', index, ...rest];
-    if (!accountIds.includes(post.author)) {
-      problems.push({
-        path: at('author'),
-        code: 'level.unknown-author',
-        params: { id: post.author, known: listed(accountIds) },
+function crossCheckLevel(
+  raw: Record<string, unknown>,
+  options: LevelValidationOptions,
+  out: ProblemList,
+): void {
+  languageProblems(raw, LevelSchema, options.requiredLanguages ?? [], out);
+  duplicateIds(raw.accounts, ['accounts'], out);
+  duplicateIds(raw.posts, ['posts'], out);
+  duplicateIds(raw.tactics, ['tactics'], out);
+  const builtIn = new Set([...options.builtInTactics, LURE_ID]);
+  const ownTactics = idsOf(raw.tactics);
+  for (const { index, id } of ownTactics) {
+    if (builtIn.has(id)) {
+      out.add({
+        path: ['tactics', index, 'id'],
+        code: 'level.tactic-shadows-built-in',
+        params: { id },
       });
     }
-    const { truth } = post;
+  }
+
+  // Every id written in the file counts as known, even on an account the schema refuses;
+  // the messages list only well-formed ones.
+  const accountIds = new Set(idsOf(raw.accounts).map((entry) => entry.id));
+  const tacticIds = new Set([...options.builtInTactics, ...ownTactics.map((entry) => entry.id)]);
+  const listable = (ids: Set<string>) => [...ids].filter((id) => v.is(LevelSchema.entries.id, id));
+  const listableAccounts = listable(accountIds);
+  const listableTactics = listable(tacticIds);
+  const ranking = { left: MAX_RANKED_MESSAGES };
+  const languages = declaredLanguages(raw);
+  const declared = new Set(languages);
+  const posts = Array.isArray(raw.posts) ? raw.posts : [];
+  let genuine = 0;
+  // The level-wide counts below mean something only when every post's truth is readable.
+  let everyTruthReadable = Array.isArray(raw.posts);
+  for (const [index, post] of posts.entries()) {
+    if (out.full) return;
+    if (!isPlainObject(post)) {
+      everyTruthReadable = false;
+      continue;
+    }
+    const at = (...rest: JsonPath): JsonPath => ['posts', index, ...rest];
+    if (typeof post.author === 'string' && !accountIds.has(post.author)) {
+      out.add({
+        path: at('author'),
+        code: 'level.unknown-author',
+        params: {
+          id: shorten(post.author),
+          known: knownIds(listableAccounts, post.author, ranking),
+        },
+      });
+    }
+    const parsedTruth = v.safeParse(TruthSchema, post.truth);
+    if (!parsedTruth.success) {
+      everyTruthReadable = false;
+      continue;
+    }
+    const truth = parsedTruth.output;
+    const hasExplanation = (id: string) => Object.hasOwn(truth.explanations, id);
     const seen = new Set<string>();
-    truth.tactics.forEach((tactic, t) => {
-      if (!tacticIds.includes(tactic)) {
-        problems.push({
+    for (const [t, tactic] of truth.tactics.entries()) {
+      if (out.full) return;
+      if (!tacticIds.has(tactic)) {
+        out.add({
           path: at('truth', 'tactics', t),
           code: 'level.unknown-tactic',
-          params: { id: tactic, known: listed(tacticIds) },
+          params: { id: shorten(tactic), known: knownIds(listableTactics, tactic, ranking) },
         });
       }
-      if (seen.has(tactic)) problems.push({ path: at('truth', 'tactics', t), code: 'level.duplicate-tactic', params: { id: tactic } });
-      seen.add(tactic);
-      if (!truth.explanations[tactic]) {
-        problems.push({ path: at('truth', 'explanations'), code: 'level.explanation-missing', params: { id: tactic } });
+      if (seen.has(tactic)) {
+        out.add({
+          path: at('truth', 'tactics', t),
+          code: 'level.duplicate-tactic',
+          params: { id: shorten(tactic) },
+        });
+      } else if (!hasExplanation(tactic)) {
+        out.add({
+          path: at('truth', 'explanations'),
+          code: 'level.explanation-missing',
+          params: { id: shorten(tactic) },
+        });
       }
-    });
-    if (truth.lure && !truth.explanations[LURE_ID]) {
-      problems.push({ path: at('truth', 'explanations'), code: 'level.explanation-missing', params: { id: LURE_ID } });
+      seen.add(tactic);
+    }
+    if (truth.lure && !hasExplanation(LURE_ID)) {
+      out.add({
+        path: at('truth', 'explanations'),
+        code: 'level.explanation-missing',
+        params: { id: LURE_ID },
+      });
     }
     for (const key of Object.keys(truth.explanations)) {
-      const used = key === LURE_ID ? truth.lure : truth.tactics.includes(key);
-      if (!used) problems.push({ path: at('truth', 'explanations', key), code: 'level.explanation-unused', params: { id: key } });
+      if (out.full) return;
+      const used = key === LURE_ID ? truth.lure : seen.has(key);
+      if (!used) {
+        out.add({
+          path: at('truth', 'explanations', key),
+          code: 'level.explanation-unused',
+          params: { id: shorten(key) },
+        });
+      }
     }
     const manipulative = truth.tactics.length > 0 || truth.lure;
     if (manipulative) {
-      if (truth.evidence.length === 0) problems.push({ path: at('truth', 'evidence'), code: 'level.evidence-missing', params: {} });
-      if (truth.whyGenuine) problems.push({ path: at('truth', 'whyGenuine'), code: 'level.why-genuine-on-manipulative', params: {} });
+      if (truth.evidence.length === 0) {
+        out.add({ path: at('truth', 'evidence'), code: 'level.evidence-missing', params: {} });
+      }
+      if (truth.whyGenuine) {
+        out.add({
+          path: at('truth', 'whyGenuine'),
+          code: 'level.why-genuine-on-manipulative',
+          params: {},
+        });
+      }
     } else {
       genuine++;
-      if (!truth.whyGenuine) problems.push({ path: at('truth'), code: 'level.why-genuine-missing', params: {} });
-      if (truth.evidence.length > 0) problems.push({ path: at('truth', 'evidence'), code: 'level.evidence-on-genuine', params: {} });
+      if (!truth.whyGenuine)
+        out.add({ path: at('truth'), code: 'level.why-genuine-missing', params: {} });
+      if (truth.evidence.length > 0) {
+        out.add({ path: at('truth', 'evidence'), code: 'level.evidence-on-genuine', params: {} });
+      }
     }
-    truth.evidence.forEach((phrase, e) => {
-      for (const lang of level.languages) {
-        const wanted = phrase[lang];
-        const text = post.text[lang];
-        if (wanted && text !== undefined && !text.includes(wanted)) {
-          problems.push({
+    const text = v.safeParse(LocalizedTextSchema, post.text);
+    if (!languages || !text.success) continue;
+    for (const [e, phrase] of truth.evidence.entries()) {
+      // Each phrase's own languages, not every declared one: the work stays in
+      // proportion to the file, however long the languages list.
+      for (const [lang, wanted] of Object.entries(phrase)) {
+        if (out.full) return;
+        const postText = Object.hasOwn(text.output, lang) ? text.output[lang] : undefined;
+        // An empty or missing phrase is already reported as a missing language.
+        if (
+          declared.has(lang) &&
+          wanted.trim() &&
+          postText !== undefined &&
+          !postText.includes(wanted)
+        ) {
+          out.add({
             path: at('truth', 'evidence', e, lang),
             code: 'level.evidence-not-in-text',
             params: { phrase: wanted, lang },
           });
         }
       }
-    });
-  });
-  if (genuine === 0) problems.push({ path: ['posts'], code: 'level.no-genuine', params: {} });
-  if (genuine === level.posts.length) problems.push({ path: ['posts'], code: 'level.no-manipulative', params: {} });
-  return problems;
+    }
+  }
+  if (everyTruthReadable && posts.length > 0) {
+    if (genuine === 0) out.add({ path: ['posts'], code: 'level.no-genuine', params: {} });
+    if (genuine === posts.length)
+      out.add({ path: ['posts'], code: 'level.no-manipulative', params: {} });
+  }
 }
