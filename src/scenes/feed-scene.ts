@@ -6,7 +6,7 @@ import type { OverlayButton } from '../a11y/layer';
 import type { Level, Post } from '../core/level/schema';
 import { seedFromText } from '../core/random';
 import { isFlagged } from '../core/scoring';
-import { answeredCount, type SessionAction, type SessionState } from '../core/session';
+import { answeredCount, feedbackFor, type SessionAction, type SessionState } from '../core/session';
 import { levelTactics, lureInfo } from '../services/content';
 import { Play } from '../services/play';
 import { canvasButton } from '../ui/button';
@@ -240,6 +240,11 @@ export class FeedScene extends BaseScene {
         layer.announce(
           isFlagged(answer) ? t('feed.flaggedAnnouncement') : t('feed.passedAnnouncement'),
         );
+      const truth = this.ctx.play?.truths.get(postId);
+      if (answer && truth && state.feedbackPostId) {
+        const right = feedbackFor(answer, truth).correct;
+        this.time.delayedCall(250, () => audio.play(right ? 'correct' : 'wrong'));
+      }
     }
     this.render(state, action.type === 'flag' || action.type === 'pass');
     this.panel?.sync(state);
