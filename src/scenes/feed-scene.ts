@@ -81,7 +81,7 @@ export class FeedScene extends BaseScene {
     const header = this.add.graphics().setScrollFactor(0).setDepth(10);
     header.fillStyle(style.header, 1).fillRect(0, 0, w, HEADER);
     // Title and progress sit between the back button and the right edge, so they never collide.
-    const titleX = (112 + w - 10) / 2;
+    const titleX = w >= 560 ? w / 2 : (112 + w - 10) / 2;
     this.add
       .text(titleX, 14, t(`platforms.${level.platform}.name`), {
         fontFamily: FONT_STACK,
