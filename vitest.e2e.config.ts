@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // Software-rendered WebGL on a shared 2-core machine: give the page time to react.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

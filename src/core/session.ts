@@ -17,6 +17,8 @@ export interface SessionState {
   /** Tactic ids the player may choose from, in display order. */
   tacticIds: string[];
   answers: Record<string, Answer>;
+  /** Post ids in the order the player decided them (streaks count back from the end). */
+  decided: string[];
   openPostId: string | null;
   draft: Answer;
   /** In learn mode, the post whose feedback is on screen until the player continues. */
@@ -47,6 +49,7 @@ export function createSession(
     order: level.shuffle ? seededShuffle(ids, seed) : ids,
     tacticIds: [...tacticIds],
     answers: {},
+    decided: [],
     openPostId: null,
     draft: { tactics: [], lure: false },
     feedbackPostId: null,
@@ -112,6 +115,7 @@ function decide(state: SessionState, answer: Answer): SessionState {
   const next: SessionState = {
     ...state,
     answers: { ...state.answers, [postId]: answer },
+    decided: [...state.decided, postId],
     openPostId: null,
     draft: { tactics: [], lure: false },
     feedbackPostId: state.mode === 'learn' ? postId : null,
@@ -176,4 +180,74 @@ export function feedbackFor(answer: Answer, truth: PostTruth): PostFeedback {
   }
   const flaggedRight = isFlagged(answer) === (truth.tactics.length > 0 || truth.lure);
   return { correct: flaggedRight, items };
+}
+
+/**
+ * Every way a session state could be inconsistent, in words; empty for a sound state.
+ * The reducer never produces such a state; tests (the monkey test above all) check
+ * that nothing else does either.
+ */
+export function sessionProblems(state: SessionState): string[] {
+  const problems: string[] = [];
+  const inFeed = new Set(state.order);
+  const tactics = new Set(state.tacticIds);
+  if (inFeed.size !== state.order.length) problems.push('the feed lists a post twice');
+  for (const [postId, answer] of Object.entries(state.answers)) {
+    if (!inFeed.has(postId)) problems.push(`answer for a post not in the feed: ${postId}`);
+    for (const id of answer.tactics) {
+      if (!tactics.has(id)) problems.push(`answer to ${postId} names an unknown tactic: ${id}`);
+    }
+  }
+  const answered = (postId: string) => Object.hasOwn(state.answers, postId);
+  if (state.openPostId !== null) {
+    if (!inFeed.has(state.openPostId))
+      problems.push(`open post not in the feed: ${state.openPostId}`);
+    if (answered(state.openPostId))
+      problems.push(`open post already answered: ${state.openPostId}`);
+    if (state.feedbackPostId !== null) problems.push('a post is open while feedback shows');
+  }
+  if (state.feedbackPostId !== null) {
+    if (state.mode !== 'learn') problems.push(`feedback shown in ${state.mode} mode`);
+    if (!answered(state.feedbackPostId))
+      problems.push(`feedback for an unanswered post: ${state.feedbackPostId}`);
+  }
+  const decided = new Set(state.decided);
+  if (decided.size !== state.decided.length) problems.push('a post was decided twice');
+  if (
+    state.decided.length !== Object.keys(state.answers).length ||
+    !state.decided.every(answered)
+  ) {
+    problems.push('the decision order does not match the answers');
+  }
+  for (const id of state.draft.tactics) {
+    if (!tactics.has(id)) problems.push(`draft names an unknown tactic: ${id}`);
+  }
+  if (new Set(state.draft.tactics).size !== state.draft.tactics.length)
+    problems.push('draft names a tactic twice');
+  const allAnswered = state.order.every(answered);
+  if (state.finished !== (allAnswered && state.feedbackPostId === null)) {
+    problems.push(
+      state.finished
+        ? 'finished with posts or feedback left'
+        : 'every post answered but not finished',
+    );
+  }
+  return problems;
+}
+
+/**
+ * How many decisions in a row were right (a manipulative post flagged or a genuine
+ * one passed), counting back from the latest. Streaks are for game feel; the score
+ * does not use them.
+ */
+export function currentStreak(state: SessionState, truths: ReadonlyMap<string, PostTruth>): number {
+  let streak = 0;
+  for (let i = state.decided.length - 1; i >= 0; i--) {
+    const postId = state.decided[i] as string;
+    const answer = state.answers[postId];
+    const truth = truths.get(postId);
+    if (!answer || !truth || !feedbackFor(answer, truth).correct) break;
+    streak++;
+  }
+  return streak;
 }

@@ -1,0 +1,177 @@
+/**
+ * Hostile content and broken environments: script in level text, hostile URL
+ * parameters, blocked or corrupt storage, and an unexpected error. Nothing may run,
+ * nothing may crash, and the player is told what happened.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { collectErrors, launch, press, screenshot } from './browser';
+
+const PAYLOADS = [
+  '<img src=x onerror="window.__pwned=1">',
+  '<script>window.__pwned=2</script>',
+  '"><svg onload="window.__pwned=3">',
+  'javascript:window.__pwned=4',
+];
+
+/** Level 1 with every text replaced by hostile markup plus its own words, and one huge text. */
+function hostileLevel(): string {
+  const level = JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8'));
+  let n = 0;
+  const poison = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(poison);
+    if (value && typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>);
+      const isText =
+        entries.length > 0 &&
+        entries.every(
+          ([key, text]) => /^[a-z]{2}(-[A-Z][a-z]{3})?$/.test(key) && typeof text === 'string',
+        );
+      if (isText) {
+        return Object.fromEntries(
+          entries.map(([key, text]) => [key, `${PAYLOADS[n++ % PAYLOADS.length]} ${text}`]),
+        );
+      }
+      return Object.fromEntries(
+        entries.map(([key, inner]) => [key, key === 'evidence' ? inner : poison(inner)]),
+      );
+    }
+    return value;
+  };
+  const hostile = poison(level) as typeof level;
+  // Evidence phrases must still occur in the text; they are untouched and still do.
+  hostile.id = 'hostile';
+  hostile.order = 99;
+  hostile.posts[0].text = Object.fromEntries(
+    Object.keys(hostile.posts[0].text).map((key) => [key, `${'A very long post. '.repeat(220)}`]),
+  );
+  return JSON.stringify(hostile);
+}
+
+describe('untrusted content and broken environments', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows hostile level text as text: nothing runs, nothing breaks', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = collectErrors(page);
+    await page.route('**/levels/index.json', async (route) => {
+      const response = await route.fetch();
+      const index = (await response.json()) as { levels: string[] };
+      await route.fulfill({ response, json: { levels: [...index.levels, 'zz-hostile.json'] } });
+    });
+    await page.route('**/levels/zz-hostile.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: hostileLevel() }),
+    );
+    await page.goto(`${inject('baseUrl')}?lang=en&level=hostile&seed=hostile`);
+    const start = page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' });
+    await expect.poll(() => start.count()).toBe(1);
+    // The briefing shows the markup literally.
+    expect(await page.getByRole('dialog').textContent()).toContain('<');
+    await start.click();
+    // Post 1 is huge, so post 2 is far below: reach it by keyboard, which scrolls it into view.
+    await press(page, page.getByRole('button', { name: /^Post 2 of / }));
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+    expect(await page.getByRole('dialog').textContent()).toMatch(
+      /<img src=x onerror|<script>|<svg onload|javascript:/,
+    );
+    await screenshot(page, 'hostile-post');
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    expect(
+      await page
+        .locator(
+          '#overlay img, #overlay script, #overlay svg, dialog img, dialog script, dialog svg',
+        )
+        .count(),
+    ).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('ignores hostile URL parameters', async () => {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    const hostile = encodeURIComponent('<img src=x onerror=window.__pwned=1>');
+    await page.goto(
+      `${inject('baseUrl')}?lang=${hostile}&level=${hostile}&seed=${'9'.repeat(5000)}`,
+    );
+    await expect.poll(() => page.getByRole('button', { name: 'Play' }).count()).toBe(1);
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('plays with storage blocked and says progress will not be kept', async () => {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await page.goto(`${inject('baseUrl')}?lang=en`);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'not letting the game save' }).count())
+      .toBe(1);
+    await screenshot(page, 'storage-blocked');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^Level 1:/ }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a corrupt save aside, says so, and starts', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${inject('baseUrl')}?lang=en`);
+    await page.evaluate(() =>
+      localStorage.setItem('flag-the-feed:progress', '{"version":1,"levels":{"tutorial":'),
+    );
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'could not be read' }).count())
+      .toBe(1);
+    expect(
+      await page.evaluate(() => localStorage.getItem('flag-the-feed:progress:unreadable')),
+    ).toBe('{"version":1,"levels":{"tutorial":');
+    // The console hears about it as a warning, not an error.
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('catches an unexpected error: a friendly screen, a copyable report, and back to the menu', async () => {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${inject('baseUrl')}?lang=en`);
+    await page.getByRole('button', { name: 'Play' }).waitFor();
+    await page.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('simulated failure');
+      });
+    });
+    const screen = page.getByRole('alertdialog', { name: 'Something went wrong' });
+    await expect.poll(() => screen.count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: 'Error report' }).inputValue()).toContain(
+      'Error: simulated failure',
+    );
+    await screenshot(page, 'error-screen');
+    await screen.getByRole('button', { name: 'Back to the menu' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Play' }).count()).toBe(1);
+    // The simulated failure itself is the only error the page saw.
+    expect(errors.every((error) => error.includes('simulated failure'))).toBe(true);
+    await page.close();
+  });
+});
