@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicy } from './scripts/vite-csp';
+import { offlinePlay } from './scripts/vite-offline';
 
 const LEVELS_DIR = join(import.meta.dirname, 'levels');
 
@@ -52,7 +54,7 @@ function levelFiles(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [levelFiles()],
+  plugins: [levelFiles(), contentSecurityPolicy(), offlinePlay()],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build: {

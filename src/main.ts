@@ -3,6 +3,7 @@
  * one AudioContext) and without input of its own: the accessible layer takes all input.
  */
 import Phaser from 'phaser';
+import { version } from '../package.json';
 import { AccessibleLayer } from './a11y/layer';
 import { seedFromText } from './core/random';
 import { tacticsForLevel } from './core/taxonomy';
@@ -10,12 +11,16 @@ import type { GameContext } from './scenes/context';
 import { DebriefScene } from './scenes/debrief-scene';
 import { FeedScene } from './scenes/feed-scene';
 import { LevelSelectScene } from './scenes/level-select-scene';
+import { entryFrom, recordEntry, type SceneEntry, showEntry } from './scenes/navigation';
 import { TitleScene } from './scenes/title-scene';
 import { createHowlerAudio, createSilentAudio } from './services/audio';
 import { loadContent, lureInfo } from './services/content';
 import { createTranslator, pickLanguage, registerTactics } from './services/i18n';
+import { registerOffline } from './services/offline';
 import { openProgressStore } from './services/progress-store';
 import { browserStore } from './services/storage';
+import { ErrorScreen } from './ui/error-screen';
+import { MOTION_KEY, parseMotionPreference, setMotionPreference } from './ui/motion';
 import { LANGUAGE_KEY } from './ui/settings-panel';
 import './style.css';
 
@@ -24,6 +29,7 @@ const AUDIO_SETTINGS_KEY = 'flag-the-feed:audio';
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const store = browserStore();
+  setMotionPreference(parseMotionPreference(store.get(MOTION_KEY)));
   const layer = new AccessibleLayer(
     document.getElementById('overlay') as HTMLElement,
     document.getElementById('announcer') as HTMLElement,
@@ -31,28 +37,34 @@ async function start(): Promise<void> {
   const translator = await createTranslator(
     pickLanguage(params.get('lang'), store.get(LANGUAGE_KEY), navigator.languages ?? []),
   );
+  // Until the first scene clears the layer.
   const loading = layer.adopt(document.createElement('p'));
   loading.className = 'overlay-panel';
   loading.style.top = '40%';
   loading.textContent = translator.t('common.loading');
 
-  let content: GameContext['content'];
-  try {
-    content = await loadContent(translator);
-  } catch (error) {
-    loading.setAttribute('role', 'alert');
-    loading.textContent = translator.t('common.loadFailed', { reason: (error as Error).message });
-    console.error(error);
-    return;
-  }
-  loading.remove();
-  registerTactics(
-    translator,
-    tacticsForLevel(content.taxonomy, { tactics: [] }),
-    lureInfo(content.taxonomy),
+  // The title needs no levels, so Phaser boots while they load; only ?level= waits for them.
+  const levelParam = params.get('level');
+  let firstFrame = (): void => {};
+  const firstFrameDrawn = new Promise<void>((resolve) => {
+    firstFrame = resolve;
+  });
+  let content: GameContext['content'] | null = null;
+  const contentReady = loadContent(translator, levelParam ? undefined : firstFrameDrawn).then(
+    (loaded) => {
+      registerTactics(
+        translator,
+        tacticsForLevel(loaded.taxonomy, { tactics: [] }),
+        lureInfo(loaded.taxonomy),
+      );
+      for (const level of loaded.levels)
+        registerTactics(translator, level.tactics, lureInfo(loaded.taxonomy));
+      content = loaded;
+      return loaded;
+    },
   );
-  for (const level of content.levels)
-    registerTactics(translator, level.tactics, lureInfo(content.taxonomy));
+  // Scenes that need the levels show the failure (see BaseScene); the console gets it too.
+  contentReady.catch((error: unknown) => console.error(error));
 
   const audioStorage = {
     load: () => store.get(AUDIO_SETTINGS_KEY),
@@ -65,11 +77,26 @@ async function start(): Promise<void> {
     audio = createSilentAudio();
   }
   document.addEventListener('visibilitychange', () => audio.onHiddenChange(document.hidden));
+  // M mutes from anywhere, except while typing in a field (nothing types there yet, but a nickname will).
+  window.addEventListener('keydown', (event) => {
+    if (event.key.toLowerCase() !== 'm' || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (
+      (event.target as HTMLElement | null)?.closest('input:not([type="range"]), textarea, select')
+    )
+      return;
+    const muted = audio.toggleMute();
+    layer.announce(translator.t(muted ? 'settings.muted' : 'settings.unmuted'));
+  });
 
   const seedParam = params.get('seed');
   const context: GameContext = {
     translator,
-    content,
+    get content() {
+      if (!content) throw new Error('the levels have not loaded yet');
+      return content;
+    },
+    hasContent: () => content !== null,
+    contentReady,
     progress: openProgressStore(store),
     audio,
     layer,
@@ -86,24 +113,65 @@ async function start(): Promise<void> {
     audio: { noAudio: true },
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     banner: false,
-    scene: [TitleScene, LevelSelectScene, FeedScene, DebriefScene],
+    scene: [],
   });
   game.registry.set('context', context);
+  game.events.once(Phaser.Core.Events.POST_RENDER, () => firstFrame());
 
-  const levelParam = params.get('level');
-  if (levelParam && content.levels.some((level) => level.id === levelParam)) {
-    game.events.once(Phaser.Core.Events.READY, () => {
-      game.scene.stop('title');
-      game.scene.start('feed', { levelId: levelParam });
-    });
+  // Only the first scene starts: with ?level=, the title is never built.
+  const scenes = {
+    title: TitleScene,
+    levels: LevelSelectScene,
+    feed: FeedScene,
+    debrief: DebriefScene,
+  };
+  for (const [key, scene] of Object.entries(scenes))
+    game.scene.add(key, scene, key === 'title' && !levelParam);
+  if (!levelParam) recordEntry({ scene: 'title' }, true);
+  else {
+    const open = (entry: SceneEntry) => {
+      recordEntry(entry, true);
+      showEntry(game, entry);
+    };
+    contentReady.then(
+      (loaded) =>
+        open(
+          loaded.levels.some((level) => level.id === levelParam)
+            ? { scene: 'feed', data: { levelId: levelParam } }
+            : { scene: 'title' },
+        ),
+      () => open({ scene: 'title' }),
+    );
   }
+  window.addEventListener('popstate', (event) => {
+    showEntry(game, entryFrom(event.state) ?? { scene: 'title' });
+  });
+
+  const errorScreen = new ErrorScreen(
+    () => translator.t,
+    { version, scenes: () => game.scene.getScenes(true).map((scene) => scene.sys.settings.key) },
+    () => {
+      context.play = null;
+      recordEntry({ scene: 'title' });
+      showEntry(game, { scene: 'title' });
+    },
+  );
+  reportUnexpectedErrors = (error) => errorScreen.show(error);
+  registerOffline({ game, translator, layer, after: contentReady });
   if (import.meta.env.DEV || import.meta.env.MODE === 'test') {
     // A read-only handle for tests to compare what the page shows with what the core computes.
     (window as unknown as { __ftf: unknown }).__ftf = { context, game };
   }
 }
 
-window.addEventListener('error', (event) =>
-  console.error('Flag the Feed: unexpected error', event.error),
-);
-void start();
+/** Until the error screen exists, unexpected errors only reach the console. */
+let reportUnexpectedErrors = (error: unknown) =>
+  console.error('Flag the Feed: unexpected error', error);
+
+window.addEventListener('error', (event) => {
+  // The browser's own benign resize notice carries no error object.
+  if (!event.error && /ResizeObserver/.test(event.message)) return;
+  reportUnexpectedErrors(event.error ?? event.message);
+});
+window.addEventListener('unhandledrejection', (event) => reportUnexpectedErrors(event.reason));
+start().catch((error: unknown) => reportUnexpectedErrors(error));

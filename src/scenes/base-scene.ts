@@ -3,16 +3,20 @@
  * rebuild on resize or language change that keeps keyboard focus where it was.
  */
 import Phaser from 'phaser';
+import { button, el } from '../ui/dialog';
 import { contextOf, type GameContext } from './context';
+import { recordEntry } from './navigation';
 
 export abstract class BaseScene extends Phaser.Scene {
   protected ctx!: GameContext;
+  /** Scenes that show levels wait for them; the title does not. */
+  protected readonly needsContent: boolean = true;
   private readonly rebuildSoon = () => this.time.delayedCall(0, () => this.rebuild());
 
   create(): void {
     this.ctx = contextOf(this);
     this.ctx.layer.clear();
-    this.build();
+    this.buildWhenReady();
     this.scale.on('resize', this.rebuildSoon);
     this.ctx.translator.i18n.on('languageChanged', this.rebuildSoon);
     this.events.once('shutdown', () => {
@@ -21,6 +25,41 @@ export abstract class BaseScene extends Phaser.Scene {
       this.teardown();
       this.ctx.layer.clear();
     });
+  }
+
+  /** Builds now, or says "Loading…" until the levels are there (or why they are not). */
+  private buildWhenReady(): void {
+    if (!this.needsContent || this.ctx.hasContent()) {
+      this.build();
+      return;
+    }
+    const notice = this.ctx.layer.adopt(el('div', null, 'overlay-panel'));
+    notice.style.top = '40%';
+    const message = el('p', this.t('common.loading'));
+    notice.append(message);
+    this.ctx.contentReady.then(
+      () => {
+        if (this.sys.isActive()) this.rebuild();
+      },
+      (error: Error) => {
+        message.setAttribute('role', 'alert');
+        message.textContent = this.t('common.loadFailed', { reason: error.message });
+        notice.append(button(this.t('common.back'), () => this.goTo('title')));
+      },
+    );
+  }
+
+  /**
+   * The colour behind the scene, as the canvas's clear colour: a clear costs next to
+   * nothing, while a camera background is a full-screen quad that software WebGL pays
+   * for pixel by pixel, every frame.
+   */
+  protected setBackground(colour: number): void {
+    this.game.config.backgroundColor.setTo(
+      (colour >> 16) & 0xff,
+      (colour >> 8) & 0xff,
+      colour & 0xff,
+    );
   }
 
   /** Draws the scene and creates its accessible twins. */
@@ -49,15 +88,19 @@ export abstract class BaseScene extends Phaser.Scene {
     this.children.removeAll(true);
     this.cameras.main.setScroll(0, 0);
     this.ctx.layer.clear();
-    this.build();
+    this.buildWhenReady();
     if (focusedKey)
       this.ctx.layer.root
         .querySelector<HTMLElement>(`[data-key="${CSS.escape(focusedKey)}"]`)
         ?.focus();
   }
 
-  /** Moves to another scene after the current input event has finished. */
-  protected goTo(key: string, data?: object): void {
+  /**
+   * Moves to another scene after the current input event has finished, and records
+   * the move in the browser history (replace: for redirects the player did not ask for).
+   */
+  protected goTo(key: string, data?: { levelId?: string }, replace = false): void {
+    recordEntry(data ? { scene: key, data } : { scene: key }, replace);
     this.time.delayedCall(0, () => this.scene.start(key, data));
   }
 }

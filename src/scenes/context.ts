@@ -10,7 +10,14 @@ import type { KeyValueStore } from '../services/storage';
 
 export interface GameContext {
   translator: Translator;
+  /**
+   * The levels and taxonomy. They load while Phaser boots, since the title needs none:
+   * reading this before `hasContent()` throws (BaseScene makes scenes wait for it).
+   */
   content: Content;
+  hasContent(): boolean;
+  /** Resolves when `content` can be read; rejects when the levels could not load. */
+  contentReady: Promise<Content>;
   progress: ProgressStore;
   audio: AudioService;
   layer: AccessibleLayer;

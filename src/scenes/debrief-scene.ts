@@ -6,6 +6,7 @@ import type { Score } from '../core/scoring';
 import { levelTactics } from '../services/content';
 import { button, el } from '../ui/dialog';
 import { reducedMotion } from '../ui/motion';
+import { wordWrapWithin } from '../ui/text-wrap';
 import { APP, FONT_STACK } from '../ui/theme';
 import { BaseScene } from './base-scene';
 
@@ -19,7 +20,7 @@ export class DebriefScene extends BaseScene {
   protected build(): void {
     const play = this.ctx.play;
     if (!play?.state.finished) {
-      this.goTo('levels');
+      this.goTo('levels', undefined, true);
       return;
     }
     const { layer, translator, content } = this.ctx;
@@ -27,7 +28,7 @@ export class DebriefScene extends BaseScene {
     const level = play.level;
     const score = play.score();
     const w = this.width;
-    this.cameras.main.setBackgroundColor(APP.background);
+    this.setBackground(APP.background);
 
     this.add
       .text(w / 2, 18, t('debrief.title', { title: translator.text(level.title) }), {
@@ -36,7 +37,7 @@ export class DebriefScene extends BaseScene {
         fontStyle: 'bold',
         color: APP.ink,
         align: 'center',
-        wordWrap: { width: w - 32, useAdvancedWrap: true },
+        wordWrap: wordWrapWithin(w - 32),
       })
       .setOrigin(0.5, 0);
     const points = this.add
@@ -115,7 +116,10 @@ export class DebriefScene extends BaseScene {
     actions.append(button(t('debrief.levels'), () => this.goTo('levels')));
     panel.append(actions);
     layer.announce(
-      t('debrief.announce', { points: score.points, percent: Math.round(score.percent) }),
+      t('debrief.announce', {
+        points: translator.number(score.points),
+        percent: Math.round(score.percent),
+      }),
     );
     heading.tabIndex = -1;
     again.focus({ preventScroll: true });

@@ -11,9 +11,12 @@ import { levelTactics, lureInfo } from '../services/content';
 import { Play } from '../services/play';
 import { canvasButton } from '../ui/button';
 import { button, el, openPanel } from '../ui/dialog';
-import { PostCard, type PostCardView } from '../ui/post-card';
+import { FeedList } from '../ui/feed-list';
+import { reducedMotion } from '../ui/motion';
+import type { PostCardView } from '../ui/post-card';
 import { PostPanel } from '../ui/post-panel';
 import { Scroller } from '../ui/scroller';
+import { wordWrapWithin } from '../ui/text-wrap';
 import { FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
 import { BaseScene } from './base-scene';
 
@@ -22,14 +25,13 @@ const GAP = 14;
 
 interface FeedItem {
   post: Post;
-  card: PostCard;
   hit: OverlayButton;
-  top: number;
 }
 
 export class FeedScene extends BaseScene {
   private levelId = '';
   private items = new Map<string, FeedItem>();
+  private cards: FeedList | null = null;
   private scroller: Scroller | null = null;
   private panel: PostPanel | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -66,7 +68,7 @@ export class FeedScene extends BaseScene {
   protected build(): void {
     const level = this.level();
     if (!level) {
-      this.goTo('levels');
+      this.goTo('levels', undefined, true);
       return;
     }
     const { layer, translator, content } = this.ctx;
@@ -75,9 +77,14 @@ export class FeedScene extends BaseScene {
     const style = PLATFORM_STYLES[level.platform];
     const w = this.width;
     const h = this.height;
-    this.cameras.main.setBackgroundColor(style.background);
+    this.setBackground(style.background);
 
-    layer.heading(`${t(`platforms.${level.platform}.name`)}: ${translator.text(level.title)}`);
+    layer.heading(
+      t('feed.heading', {
+        platform: t(`platforms.${level.platform}.name`),
+        title: translator.text(level.title),
+      }),
+    );
     const header = this.add.graphics().setScrollFactor(0).setDepth(10);
     header.fillStyle(style.header, 1).fillRect(0, 0, w, HEADER);
     // Title and progress sit between the back button and the right edge, so they never collide.
@@ -98,7 +105,7 @@ export class FeedScene extends BaseScene {
         fontSize: '15px',
         color: style.headerInk,
         align: 'center',
-        wordWrap: { width: w - 122, useAdvancedWrap: true },
+        wordWrap: wordWrapWithin(w - 122),
         maxLines: 2,
       })
       .setOrigin(0.5, 0)
@@ -135,38 +142,62 @@ export class FeedScene extends BaseScene {
 
     const cardWidth = Math.min(600, w - 20);
     const x = (w - cardWidth) / 2;
-    let y = GAP;
     this.items = new Map();
     for (const postId of play.state.order) {
       const post = play.post(postId);
       if (!post) continue;
-      const card = new PostCard(this, x, HEADER + y, cardWidth, this.cardView(level, post), style);
       const item = el('div');
       item.setAttribute('role', 'listitem');
       list.append(item);
-      const top = y;
       const hit = layer.button(
         {
           label: '',
           onActivate: () => this.dispatch({ type: 'open', postId }),
-          onFocus: () => this.scroller?.reveal(top, card.cardHeight, h - HEADER),
+          onFocus: () => {
+            const place = this.cards?.place(postId);
+            if (place) this.scroller?.reveal(GAP + place.top, place.height, h - HEADER);
+          },
         },
         item,
       );
       hit.element.dataset.key = `post-${postId}`;
-      hit.place({ x, y, width: cardWidth, height: card.cardHeight });
-      this.items.set(postId, { post, card, hit, top });
-      y += card.cardHeight + GAP;
+      // No area to click until its card is made; it can still be found and focused.
+      hit.place({ x, y: GAP, width: 0, height: 0 });
+      this.items.set(postId, { post, hit });
     }
 
-    this.scroller = new Scroller({
-      viewport,
-      content: list,
-      onScroll: (scrollY) => {
-        this.cameras.main.scrollY = scrollY;
+    // Cards are made as they are needed (see FeedList); each button is placed over its card then.
+    let contentHeight = GAP;
+    this.cards = new FeedList(this, {
+      x,
+      width: cardWidth,
+      top: HEADER + GAP,
+      gap: GAP,
+      viewportHeight: h - HEADER,
+      ids: [...this.items.keys()],
+      view: (postId) => this.cardView(level, (this.items.get(postId) as FeedItem).post),
+      style,
+      onPlaced: (postId, top, height) =>
+        this.items.get(postId)?.hit.place({ x, y: GAP + top, width: cardWidth, height }),
+      onGrow: (height) => {
+        contentHeight = GAP + height;
+        this.scroller?.setContentHeight(contentHeight, h - HEADER);
       },
     });
-    this.scroller.setContentHeight(y, h - HEADER);
+    this.scroller = new Scroller(
+      {
+        viewport,
+        content: list,
+        onScroll: (scrollY) => {
+          // A late focus or fling may arrive after the scene stopped (e.g. browser Back).
+          if (!this.sys.isActive()) return;
+          this.cameras.main.scrollY = scrollY;
+          this.cards?.scrollTo(scrollY - GAP);
+        },
+      },
+      () => !reducedMotion(),
+    );
+    this.scroller.setContentHeight(contentHeight, h - HEADER);
 
     const tactics = levelTactics(content, level);
     this.panel = new PostPanel({
@@ -254,7 +285,8 @@ export class FeedScene extends BaseScene {
     }
     if (state.finished) {
       audio.play('levelComplete');
-      this.goTo('debrief');
+      // Replace: Back from the debrief goes to the level list, not into a finished feed.
+      this.goTo('debrief', undefined, true);
     }
   }
 
@@ -297,12 +329,7 @@ export class FeedScene extends BaseScene {
             flagged: isFlagged(answer),
           }
         : null;
-      const previousStamp = item.card.getData('stamp') as string | undefined;
-      const stampKey = stamp ? stamp.label : '';
-      if (previousStamp !== stampKey) {
-        item.card.setStamp(stamp, animate && Boolean(stamp));
-        item.card.setData('stamp', stampKey);
-      }
+      this.cards?.setStamp(postId, stamp, animate && Boolean(stamp));
     });
   }
 
@@ -331,10 +358,14 @@ export class FeedScene extends BaseScene {
   protected override teardown(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    this.panel?.close();
-    this.panel = null;
     this.scroller?.destroy();
     this.scroller = null;
+    this.cards?.destroy();
+    this.cards = null;
+    // Last: closing the dialog gives focus back to a post button, whose focus handler
+    // would otherwise scroll a camera that shutdown has already taken away.
+    this.panel?.close();
+    this.panel = null;
     this.items.clear();
   }
 }

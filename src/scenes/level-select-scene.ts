@@ -2,7 +2,9 @@
 import type { OverlayButton } from '../a11y/layer';
 import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';
+import { reducedMotion } from '../ui/motion';
 import { Scroller } from '../ui/scroller';
+import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
 import { APP, FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
 import { BaseScene } from './base-scene';
 
@@ -22,7 +24,7 @@ export class LevelSelectScene extends BaseScene {
     const { t } = this;
     const w = this.width;
     const h = this.height;
-    this.cameras.main.setBackgroundColor(APP.background);
+    this.setBackground(APP.background);
 
     const viewport = layer.adopt(el('div'));
     Object.assign(viewport.style, {
@@ -43,7 +45,7 @@ export class LevelSelectScene extends BaseScene {
     const header = this.add.graphics().setScrollFactor(0).setDepth(10);
     header.fillStyle(APP.panel, 1).fillRect(0, 0, w, HEADER);
     layer.heading(t('levels.title'));
-    this.add
+    const title = this.add
       .text(w / 2, HEADER / 2, t('levels.title'), {
         fontFamily: FONT_STACK,
         fontSize: '24px',
@@ -53,6 +55,13 @@ export class LevelSelectScene extends BaseScene {
       .setOrigin(0.5)
       .setScrollFactor(0)
       .setDepth(11);
+    // Centred on the screen, unless that would put it under the back button (x 12-108):
+    // then centred in the space right of it, and smaller if it must.
+    const clearOfBack = 120;
+    if (title.width > w - 2 * clearOfBack) {
+      title.setX((clearOfBack + w - 12) / 2);
+      shrinkToFit(title, w - clearOfBack - 12, HEADER);
+    }
     const back = canvasButton(this, layer, {
       key: 'back',
       x: 12,
@@ -83,13 +92,15 @@ export class LevelSelectScene extends BaseScene {
         fontSize: '20px',
         fontStyle: 'bold',
         color: APP.ink,
-        wordWrap: { width: cardWidth - 48, useAdvancedWrap: true },
+        wordWrap: wordWrapWithin(cardWidth - 48),
         maxLines: 1,
       });
       const platform = t(`platforms.${level.platform}.name`);
       const status = saved
-        ? t('levels.best', { percent: Math.round(saved.bestPercent), points: saved.bestPoints }) +
-          (saved.passed ? ` · ${t('levels.passed')}` : '')
+        ? t('levels.best', {
+            percent: Math.round(saved.bestPercent),
+            points: this.ctx.translator.number(saved.bestPoints),
+          }) + (saved.passed ? ` · ${t('levels.passed')}` : '')
         : t('levels.notPlayed');
       this.add.text(
         x + 28,
@@ -150,13 +161,18 @@ export class LevelSelectScene extends BaseScene {
       y += box.getBoundingClientRect().height + GAP;
     }
 
-    this.scroller = new Scroller({
-      viewport,
-      content: list,
-      onScroll: (scrollY) => {
-        this.cameras.main.scrollY = scrollY;
+    this.scroller = new Scroller(
+      {
+        viewport,
+        content: list,
+        onScroll: (scrollY) => {
+          // A late focus or fling may arrive after the scene stopped (e.g. browser Back).
+          if (!this.sys.isActive()) return;
+          this.cameras.main.scrollY = scrollY;
+        },
       },
-    });
+      () => !reducedMotion(),
+    );
     this.scroller.setContentHeight(y, h - HEADER);
     buttons[0]?.element.focus({ preventScroll: true });
   }

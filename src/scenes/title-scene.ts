@@ -3,10 +3,13 @@ import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';
 import { reducedMotion } from '../ui/motion';
 import { languageSelect, openSettings } from '../ui/settings-panel';
+import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
 import { APP, FONT_STACK } from '../ui/theme';
 import { BaseScene } from './base-scene';
 
 export class TitleScene extends BaseScene {
+  protected override readonly needsContent = false;
+
   constructor() {
     super('title');
   }
@@ -16,12 +19,12 @@ export class TitleScene extends BaseScene {
     const { t } = this;
     const w = this.width;
     const h = this.height;
-    this.cameras.main.setBackgroundColor(APP.background);
+    this.setBackground(APP.background);
     this.drawBackdrop(w);
 
     layer.heading(t('title.name'));
     const titleSize = Math.min(64, Math.floor(w / 8));
-    this.add
+    const title = this.add
       .text(w / 2, h * 0.24, t('title.name'), {
         fontFamily: FONT_STACK,
         fontSize: `${titleSize}px`,
@@ -30,13 +33,14 @@ export class TitleScene extends BaseScene {
         align: 'center',
       })
       .setOrigin(0.5);
+    shrinkToFit(title, w - 32, Number.POSITIVE_INFINITY);
     this.add
       .text(w / 2, h * 0.24 + titleSize * 0.9, t('title.tagline'), {
         fontFamily: FONT_STACK,
         fontSize: '18px',
         color: APP.ink,
         align: 'center',
-        wordWrap: { width: Math.min(520, w - 32), useAdvancedWrap: true },
+        wordWrap: wordWrapWithin(Math.min(520, w - 32)),
       })
       .setOrigin(0.5, 0);
 
@@ -53,6 +57,8 @@ export class TitleScene extends BaseScene {
       primary: true,
       onActivate: () => {
         this.ctx.audio.play('button');
+        // Music starts with the first decision to play, never on its own.
+        this.ctx.audio.startMusic();
         this.goTo('levels');
       },
     });
@@ -75,6 +81,11 @@ export class TitleScene extends BaseScene {
     footer.style.top = `${Math.min(h - 150, top + 148)}px`;
     footer.style.width = `${buttonWidth + 36}px`;
     footer.append(languageSelect(translator, this.ctx.store, 'title-language'));
+    if (!this.ctx.store.persistent) {
+      const notice = el('p', t('title.storageUnavailable'), 'notice');
+      notice.setAttribute('role', 'status');
+      footer.append(notice);
+    }
     if (progress.loaded === 'corrupt' || progress.loaded === 'too-new') {
       const notice = el('p', t(`title.progress.${progress.loaded}`), 'notice');
       notice.setAttribute('role', 'status');

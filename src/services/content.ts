@@ -2,10 +2,12 @@
  * Loads the taxonomy and the level files the way a browser gets any content: by
  * fetching their bytes, then validating them with the same code as levels:check.
  * One broken or missing file never stops the others.
+ *
+ * The validator (valibot, jsonc-parser) is a separate chunk fetched with the levels,
+ * so the title, which needs no levels, starts without it.
  */
-import { buildCatalog, type LevelFile } from '../core/level/catalog';
+import type { LevelFile } from '../core/level/catalog';
 import type { Level, Taxonomy } from '../core/level/schema';
-import { validateTaxonomySource } from '../core/level/validate';
 import { LURE_ID, type TacticInfo, tacticsForLevel } from '../core/taxonomy';
 import type { Translator } from './i18n';
 import { formatProblem } from './problems';
@@ -30,16 +32,23 @@ async function fetchBytes(url: URL): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-export async function loadContent(translator: Translator): Promise<Content> {
+/**
+ * Fetches at once, but validates only once `validateAfter` resolves: validating is
+ * work for the one main thread, which the title's first frame should not wait for.
+ */
+export async function loadContent(
+  translator: Translator,
+  validateAfter: Promise<unknown> = Promise.resolve(),
+): Promise<Content> {
   const { t } = translator;
-  const taxonomyResult = validateTaxonomySource(await fetchBytes(new URL('taxonomy.json', BASE)));
-  if (!taxonomyResult.ok) {
-    const lines = taxonomyResult.problems.map((problem) =>
-      formatProblem(t, 'levels/taxonomy.json', problem),
-    );
-    throw new Error(lines.join('\n'));
-  }
-  const taxonomy = taxonomyResult.value;
+  const taxonomyBytes = fetchBytes(new URL('taxonomy.json', BASE));
+  const validator = validateAfter.then(() =>
+    Promise.all([import('../core/level/validate'), import('../core/level/catalog')]),
+  );
+  // Rejections are awaited below; these keep an early failure from counting as unhandled.
+  taxonomyBytes.catch(() => {});
+  validator.catch(() => {});
+
   const index = JSON.parse(
     new TextDecoder().decode(await fetchBytes(new URL('index.json', BASE))),
   ) as {
@@ -62,6 +71,16 @@ export async function loadContent(translator: Translator): Promise<Content> {
     }),
   );
   files.sort((a, b) => a.name.localeCompare(b.name));
+
+  const [{ validateTaxonomySource }, { buildCatalog }] = await validator;
+  const taxonomyResult = validateTaxonomySource(await taxonomyBytes);
+  if (!taxonomyResult.ok) {
+    const lines = taxonomyResult.problems.map((problem) =>
+      formatProblem(t, 'levels/taxonomy.json', problem),
+    );
+    throw new Error(lines.join('\n'));
+  }
+  const taxonomy = taxonomyResult.value;
   const catalog = buildCatalog(files, {
     builtInTactics: taxonomy.tactics.map((tactic) => tactic.id),
   });

@@ -1,7 +1,11 @@
 /** A canvas button with its accessible twin laid over it. */
 import type Phaser from 'phaser';
 import type { AccessibleLayer, OverlayButton } from '../a11y/layer';
+import { shrinkToFit, wordWrapWithin } from './text-wrap';
 import { FONT_STACK } from './theme';
+
+/** Space kept between a button's edge and its label. */
+const LABEL_INSET = 8;
 
 export interface CanvasButtonOptions {
   x: number;
@@ -40,10 +44,13 @@ export function canvasButton(
       fontStyle: 'bold',
       color: options.primary ? '#111111' : '#f1f3f5',
       align: 'center',
-      wordWrap: { width: width - 16, useAdvancedWrap: true },
+      wordWrap: wordWrapWithin(width - LABEL_INSET * 2),
     })
     .setOrigin(0.5);
+  shrinkToFit(label, width - LABEL_INSET * 2, height - LABEL_INSET);
   const view = scene.add.container(x + width / 2, y + height / 2, [background, label]);
+  // Named and sized so tests can check that the label stays inside the button.
+  view.setName('button').setSize(width, height);
   const hit = layer.button({ label: options.label, onActivate: options.onActivate }, parent);
   hit.element.dataset.key = options.key;
   hit.place({ x, y, width, height });

@@ -6,14 +6,30 @@ import type { AccessibleLayer } from '../a11y/layer';
 
 export interface Panel {
   dialog: HTMLDialogElement;
+  heading: HTMLHeadingElement;
   body: HTMLElement;
   close(): void;
 }
 
+export interface PanelOptions {
+  /**
+   * Stay open when the scene under it rebuilds (a language change does that): the
+   * panel is then not part of the scene's layer, and re-renders its own text.
+   */
+  keepOnRebuild?: boolean;
+}
+
 let panelCount = 0;
 
-export function openPanel(layer: AccessibleLayer, title: string, onEscape: () => void): Panel {
-  const dialog = layer.adopt(document.createElement('dialog'));
+export function openPanel(
+  layer: AccessibleLayer,
+  title: string,
+  onEscape: () => void,
+  options: PanelOptions = {},
+): Panel {
+  const dialog = document.createElement('dialog');
+  if (options.keepOnRebuild) layer.root.append(dialog);
+  else layer.adopt(dialog);
   dialog.className = 'panel';
   const heading = document.createElement('h2');
   heading.id = `panel-title-${++panelCount}`;
@@ -30,6 +46,7 @@ export function openPanel(layer: AccessibleLayer, title: string, onEscape: () =>
   dialog.showModal();
   return {
     dialog,
+    heading,
     body,
     close() {
       if (dialog.open) dialog.close();

@@ -1,9 +1,11 @@
 /**
  * One post in the feed, drawn in the platform's style. It only draws what it is
- * given: the scene prepares every string through i18next.
+ * given: the scene prepares every string through i18next. FeedList draws it once into
+ * a texture and shows that, so its shapes and texts are not redrawn every frame.
  */
 import Phaser from 'phaser';
-import { APP, avatarColour, FONT_STACK, type PlatformStyle } from './theme';
+import { wordWrapWithin } from './text-wrap';
+import { avatarColour, FONT_STACK, type PlatformStyle } from './theme';
 
 export interface PostCardView {
   name: string;
@@ -22,12 +24,14 @@ export interface PostCardView {
 
 export type Stamp = { label: string; flagged: boolean } | null;
 
+/** Scene event with a freshly laid-out PostCard, before it is drawn into its texture. */
+export const CARD_LAID_OUT = 'post-card-laid-out';
+
 const PADDING = 16;
 const AVATAR = 40;
 
 export class PostCard extends Phaser.GameObjects.Container {
   readonly cardHeight: number;
-  private stamp: Phaser.GameObjects.Container | null = null;
 
   constructor(
     scene: Phaser.Scene,
@@ -63,6 +67,9 @@ export class PostCard extends Phaser.GameObjects.Container {
       fontSize: '16px',
       fontStyle: 'bold',
       color: style.cardInk,
+      // One line, leaving room for the verified tick.
+      wordWrap: wordWrapWithin(inner - AVATAR - 12 - (view.verified ? 24 : 0)),
+      maxLines: 1,
     });
     this.add(nameText);
     if (view.verified) {
@@ -82,7 +89,7 @@ export class PostCard extends Phaser.GameObjects.Container {
         fontFamily: FONT_STACK,
         fontSize: '13px',
         color: style.cardInkDim,
-        wordWrap: { width: inner - AVATAR - 12, useAdvancedWrap: true },
+        wordWrap: wordWrapWithin(inner - AVATAR - 12),
         maxLines: 1,
       }),
     );
@@ -106,7 +113,7 @@ export class PostCard extends Phaser.GameObjects.Container {
       fontSize: '17px',
       color: style.cardInk,
       lineSpacing: 4,
-      wordWrap: { width: inner, useAdvancedWrap: true },
+      wordWrap: wordWrapWithin(inner),
     });
     this.add(body);
     cursor += body.height + 12;
@@ -124,7 +131,7 @@ export class PostCard extends Phaser.GameObjects.Container {
         fontSize: '14px',
         fontStyle: 'italic',
         color: ink,
-        wordWrap: { width: inner - (view.media.video ? 70 : 24), useAdvancedWrap: true },
+        wordWrap: wordWrapWithin(inner - (view.media.video ? 70 : 24)),
         maxLines: 6,
       });
       // Videos get a tall frame like the platform's vertical clips; images fit their caption.
@@ -159,7 +166,7 @@ export class PostCard extends Phaser.GameObjects.Container {
           fontSize: '14px',
           fontStyle: 'bold',
           color: style.cardInk,
-          wordWrap: { width: inner - 24, useAdvancedWrap: true },
+          wordWrap: wordWrapWithin(inner - 24),
           maxLines: 1,
         }),
       );
@@ -189,46 +196,8 @@ export class PostCard extends Phaser.GameObjects.Container {
       .lineStyle(1, 0x000000, 0.08)
       .strokeRoundedRect(0, 0, cardWidth, cursor, style.radius);
     scene.add.existing(this);
-  }
-
-  /** The decision mark over a decided post; null removes it. */
-  setStamp(stamp: Stamp, animate: boolean): void {
-    this.stamp?.destroy();
-    this.stamp = null;
-    if (!stamp) return;
-    const colour = stamp.flagged ? APP.flagged : APP.passed;
-    const label = this.scene.add.text(0, 0, stamp.label, {
-      fontFamily: FONT_STACK,
-      fontSize: '22px',
-      fontStyle: 'bold',
-      color: stamp.flagged ? '#e03131' : '#2f9e44',
-    });
-    label.setOrigin(0.5);
-    const frame = this.scene.add.graphics();
-    frame
-      .lineStyle(4, colour, 1)
-      .strokeRoundedRect(
-        -label.width / 2 - 12,
-        -label.height / 2 - 6,
-        label.width + 24,
-        label.height + 12,
-        8,
-      );
-    const mark = this.scene.add.container(this.cardWidth / 2, this.cardHeight / 2, [frame, label]);
-    mark.setAngle(-8);
-    const veil = this.scene.add.graphics();
-    veil.fillStyle(0xffffff, 0.35).fillRoundedRect(0, 0, this.cardWidth, this.cardHeight, 8);
-    this.stamp = this.scene.add.container(0, 0, [veil, mark]);
-    this.add(this.stamp);
-    if (animate) {
-      mark.setScale(1.8).setAlpha(0);
-      this.scene.tweens.add({
-        targets: mark,
-        scale: 1,
-        alpha: 1,
-        duration: 220,
-        ease: 'Back.easeOut',
-      });
-    }
+    // Cards are baked into textures right after this, so this is the moment a test can
+    // measure that every text stays inside the card. Free when nobody listens.
+    scene.events.emit(CARD_LAID_OUT, this);
   }
 }

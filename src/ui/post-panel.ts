@@ -108,7 +108,9 @@ export class PostPanel {
 
     if (post.media) {
       const label = post.kind === 'video' ? t('post.videoFrame') : t('post.image');
-      section.append(el('p', `${label}: ${this.text(post.media)}`, 'media'));
+      section.append(
+        el('p', t('post.mediaLine', { label, description: this.text(post.media) }), 'media'),
+      );
     }
     if (post.sound)
       section.append(el('p', t('post.sound', { sound: this.text(post.sound) }), 'meta'));
@@ -132,7 +134,15 @@ export class PostPanel {
       const list = el('ul');
       list.setAttribute('aria-label', t('post.comments'));
       for (const comment of post.comments)
-        list.append(el('li', `${this.text(comment.author)}: ${this.text(comment.text)}`));
+        list.append(
+          el(
+            'li',
+            t('post.commentLine', {
+              author: this.text(comment.author),
+              text: this.text(comment.text),
+            }),
+          ),
+        );
       section.append(list);
     }
     return section;
@@ -231,7 +241,13 @@ export class PostPanel {
       for (const item of feedback.items) {
         const li = el('li', null, `verdict-${item.verdict}`);
         li.append(
-          el('strong', `${t(`feedback.verdict.${item.verdict}`)}: ${t(`tactics:${item.id}.name`)}`),
+          el(
+            'strong',
+            t('feedback.verdictLine', {
+              verdict: t(`feedback.verdict.${item.verdict}`),
+              tactic: t(`tactics:${item.id}.name`),
+            }),
+          ),
         );
         const explanation = post.truth.explanations[item.id];
         if (explanation && item.verdict !== 'wrong')

@@ -12,16 +12,24 @@ export interface ScrollerOptions {
 }
 
 const DRAG_THRESHOLD = 8;
+/** Per 16 ms frame: how much of the fling's speed survives, like a platform's feed. */
+const FRICTION = 0.95;
+const MIN_SPEED = 0.02;
 
 export class Scroller {
   private scrollY = 0;
   private maxScroll = 0;
   private readonly cleanup: (() => void)[] = [];
+  private fling = 0;
 
-  constructor(private readonly options: ScrollerOptions) {
+  constructor(
+    private readonly options: ScrollerOptions,
+    private readonly momentum: () => boolean = () => true,
+  ) {
     const { viewport } = options;
     const onWheel = (event: WheelEvent) => {
       event.preventDefault();
+      this.stopFling();
       this.scrollTo(this.scrollY + event.deltaY * (event.deltaMode === 1 ? 32 : 1));
     };
     let drag: {
@@ -30,14 +38,17 @@ export class Scroller {
       startScroll: number;
       moved: boolean;
       target: HTMLElement | null;
+      samples: { t: number; y: number }[];
     } | null = null;
     const onDown = (event: PointerEvent) => {
+      this.stopFling();
       drag = {
         id: event.pointerId,
         startY: event.clientY,
         startScroll: this.scrollY,
         moved: false,
         target: event.target as HTMLElement,
+        samples: [{ t: event.timeStamp, y: event.clientY }],
       };
     };
     const onMove = (event: PointerEvent) => {
@@ -45,11 +56,19 @@ export class Scroller {
       const dy = event.clientY - drag.startY;
       if (!drag.moved && Math.abs(dy) > DRAG_THRESHOLD) drag.moved = true;
       if (drag.moved) this.scrollTo(drag.startScroll - dy);
+      drag.samples.push({ t: event.timeStamp, y: event.clientY });
+      if (drag.samples.length > 6) drag.samples.shift();
     };
     const onUp = (event: PointerEvent) => {
       if (!drag || drag.id !== event.pointerId) return;
       if (drag.moved && drag.target)
         drag.target.closest('button')?.setAttribute('data-dragged', 'true');
+      const first = drag.samples[0];
+      const last = drag.samples[drag.samples.length - 1];
+      // Speed over the last few moves, in px per ms: a quick flick keeps the feed gliding.
+      if (drag.moved && first && last && last.t - first.t > 0 && this.momentum()) {
+        this.startFling(-(last.y - first.y) / (last.t - first.t));
+      }
       drag = null;
     };
     // Focus inside an overflow:hidden box scrolls it natively; the camera owns scrolling.
@@ -93,7 +112,27 @@ export class Scroller {
     }
   }
 
+  private startFling(speed: number): void {
+    let velocity = speed;
+    let previous = performance.now();
+    const step = (now: number) => {
+      const elapsed = Math.min(now - previous, 50);
+      previous = now;
+      this.scrollTo(this.scrollY + velocity * elapsed);
+      velocity *= FRICTION ** (elapsed / 16);
+      const atEdge = this.scrollY <= 0 || this.scrollY >= this.maxScroll;
+      this.fling = Math.abs(velocity) > MIN_SPEED && !atEdge ? requestAnimationFrame(step) : 0;
+    };
+    this.fling = requestAnimationFrame(step);
+  }
+
+  private stopFling(): void {
+    if (this.fling) cancelAnimationFrame(this.fling);
+    this.fling = 0;
+  }
+
   destroy(): void {
+    this.stopFling();
     for (const undo of this.cleanup) undo();
   }
 }

@@ -1,9 +1,10 @@
 /** Settings: language and sound. Changes apply at once and are saved. */
 import type { AccessibleLayer } from '../a11y/layer';
-import type { AudioService } from '../services/audio';
+import type { AudioService, VolumeChannel } from '../services/audio';
 import { AVAILABLE_LANGUAGES, type Translator } from '../services/i18n';
 import type { KeyValueStore } from '../services/storage';
 import { button, el, openPanel } from './dialog';
+import { MOTION_KEY, motionPreference, parseMotionPreference, setMotionPreference } from './motion';
 
 export const LANGUAGE_KEY = 'flag-the-feed:language';
 
@@ -17,6 +18,8 @@ export function languageSelect(
   label.append(el('span', translator.t('settings.language')), document.createTextNode(' '));
   const select = el('select');
   select.id = id;
+  // The scene rebuilds in the new language; the key lets it give focus back to the picker.
+  select.dataset.key = id;
   for (const language of AVAILABLE_LANGUAGES) {
     const option = el('option', translator.t(`languages.${language}`, { defaultValue: language }));
     option.value = language;
@@ -31,6 +34,12 @@ export function languageSelect(
   return label;
 }
 
+/**
+ * The settings dialog. It stays open through a language change (the scene rebuilds
+ * under it) and re-renders itself in the new language, keeping focus on the picker.
+ * On closing, focus goes back to the button that opened it, found again by its key
+ * because the rebuild replaced it; onClose is the fallback.
+ */
 export function openSettings(
   layer: AccessibleLayer,
   translator: Translator,
@@ -38,45 +47,81 @@ export function openSettings(
   store: KeyValueStore,
   onClose: () => void,
 ): void {
-  const { t } = translator;
+  const openerKey = (document.activeElement as HTMLElement | null)?.dataset?.key;
   const close = () => {
+    translator.i18n.off('languageChanged', rerender);
     panel.close();
-    onClose();
+    const opener = openerKey
+      ? layer.root.querySelector<HTMLElement>(`[data-key="${CSS.escape(openerKey)}"]`)
+      : null;
+    if (opener) opener.focus();
+    else onClose();
   };
-  const panel = openPanel(layer, t('settings.title'), close);
-  const language = languageSelect(translator, store, 'settings-language');
+  const panel = openPanel(layer, translator.t('settings.title'), close, { keepOnRebuild: true });
+  const render = () => {
+    const { t } = translator;
+    panel.heading.textContent = t('settings.title');
+    const language = languageSelect(translator, store, 'settings-language');
 
-  const sound = el('p');
-  const mute = button('', () => {
-    audio.toggleMute();
-    audio.play('button');
+    const sound = el('fieldset');
+    sound.append(el('legend', t('settings.sound')));
+    const mute = button('', () => {
+      audio.toggleMute();
+      audio.play('button');
+      renderMute();
+    });
+    const renderMute = () => {
+      mute.textContent = audio.isMuted() ? t('settings.soundOff') : t('settings.soundOn');
+      mute.setAttribute('aria-pressed', String(!audio.isMuted()));
+    };
     renderMute();
-  });
-  const renderMute = () => {
-    mute.textContent = audio.isMuted() ? t('settings.soundOff') : t('settings.soundOn');
-    mute.setAttribute('aria-pressed', String(!audio.isMuted()));
+    sound.append(mute, el('p', t('settings.muteKey'), 'meta'));
+    for (const channel of ['master', 'music', 'effects'] as const) {
+      sound.append(volumeSlider(channel, t(`settings.volume.${channel}`), audio));
+    }
+
+    const motion = el('label');
+    motion.htmlFor = 'settings-motion';
+    motion.append(el('span', t('settings.motion')), document.createTextNode(' '));
+    const motionSelect = el('select');
+    motionSelect.id = 'settings-motion';
+    for (const option of ['system', 'reduced', 'full'] as const) {
+      const entry = el('option', t(`settings.motionOption.${option}`));
+      entry.value = option;
+      entry.selected = option === motionPreference();
+      motionSelect.append(entry);
+    }
+    motionSelect.addEventListener('change', () => {
+      const next = parseMotionPreference(motionSelect.value);
+      setMotionPreference(next);
+      store.set(MOTION_KEY, next);
+    });
+    motion.append(motionSelect);
+
+    const actions = el('div', null, 'row');
+    actions.append(button(t('settings.done'), close, 'primary'));
+    panel.body.replaceChildren(language, sound, motion, actions);
+    language.querySelector('select')?.focus();
   };
-  renderMute();
-  sound.append(mute);
+  const rerender = () => render();
+  translator.i18n.on('languageChanged', rerender);
+  render();
+}
 
-  const volumeLabel = el('label');
-  volumeLabel.htmlFor = 'settings-volume';
-  volumeLabel.append(el('span', t('settings.volume')), document.createTextNode(' '));
-  const volume = el('input');
-  volume.type = 'range';
-  volume.id = 'settings-volume';
-  volume.min = '0';
-  volume.max = '100';
-  volume.step = '5';
-  volume.value = String(Math.round(audio.getVolumes().master * 100));
-  volume.addEventListener('change', () => {
-    audio.setVolume('master', Number(volume.value) / 100);
-    audio.play('button');
-  });
-  volumeLabel.append(volume);
-
-  const actions = el('div', null, 'row');
-  actions.append(button(t('settings.done'), close, 'primary'));
-  panel.body.append(language, sound, volumeLabel, actions);
-  language.querySelector('select')?.focus();
+/** A 0-100 slider for one volume channel; changes apply (and are saved) as it moves. */
+function volumeSlider(channel: VolumeChannel, name: string, audio: AudioService): HTMLLabelElement {
+  const label = el('label', null, 'slider');
+  label.htmlFor = `settings-volume-${channel}`;
+  const input = el('input');
+  input.type = 'range';
+  input.id = `settings-volume-${channel}`;
+  input.min = '0';
+  input.max = '100';
+  input.step = '5';
+  input.value = String(Math.round(audio.getVolumes()[channel] * 100));
+  input.addEventListener('input', () => audio.setVolume(channel, Number(input.value) / 100));
+  // A sample on release, so the player hears the new level without a burst while dragging.
+  input.addEventListener('change', () => audio.play(channel === 'music' ? 'button' : 'correct'));
+  label.append(el('span', name), input);
+  return label;
 }

@@ -1,6 +1,12 @@
 /** Colours and type for what the canvas draws; each fictional platform has its own look. */
 import type { Platform } from '../core/level/schema';
 
+/**
+ * System fonts only, nothing to download. system-ui covers Latin and Cyrillic on every
+ * platform; for Chinese the browser falls through, glyph by glyph, to the first CJK
+ * font the system has: Noto Sans CJK SC (Linux, ChromeOS, Android), PingFang SC (macOS,
+ * iOS), Microsoft YaHei (Windows). Keep in step with --font in style.css.
+ */
 export const FONT_STACK =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', Arial, sans-serif";
 

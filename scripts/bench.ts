@@ -1,0 +1,373 @@
+/**
+ * `npm run bench [-- --json] [-- --runs N]`: builds the game and a bare Phaser page, then
+ * measures both in headless Chromium (see docs/performance.md for what each figure
+ * means). Every figure is the median over N runs (default 5), each in a fresh browser
+ * context (cold cache, no service worker). With --json, stdout carries one JSON object
+ * and nothing else; progress goes to stderr.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { build, type PreviewServer, preview } from 'vite';
+import { launch } from '../tests/e2e/browser';
+
+const ROOT = join(import.meta.dirname, '..');
+const VIEWPORT = { width: 1280, height: 800 };
+const THROTTLE = 4;
+const SCROLL_MS = 10_000;
+const SETTLE_MS = 3_000;
+const RESTARTS = 20;
+const READY_TIMEOUT_MS = 120_000;
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const runsArg = args.find((arg) => arg.startsWith('--runs'));
+const runs = Math.max(
+  1,
+  Number(runsArg?.includes('=') ? runsArg.split('=')[1] : args[args.indexOf('--runs') + 1]) || 5,
+);
+// Vite and plugins print to stdout; keep it for the one JSON object.
+console.log = console.error;
+const log = (message: string) => console.error(`bench: ${message}`);
+
+type ReadyMatch = { name: string } | { prefix: string };
+
+/**
+ * Runs in the page before its own scripts: resolves window.__benchReady with
+ * performance.now() (ms since navigation start) at the first animation frame after a
+ * button with the given accessible name appears, i.e. once the frame that created it
+ * has been drawn.
+ */
+function watchReady(match: ReadyMatch): void {
+  const named = () =>
+    Array.from(document.querySelectorAll('button')).some((button) => {
+      const name = (button.getAttribute('aria-label') ?? button.textContent ?? '').trim();
+      return 'name' in match ? name === match.name : name.startsWith(match.prefix);
+    });
+  (window as unknown as { __benchReady: Promise<number> }).__benchReady = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!named()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now()));
+    });
+    observer.observe(document, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['aria-label'],
+    });
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, what: string, ms = READY_TIMEOUT_MS): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what}: no answer after ${ms} ms`)), ms),
+    ),
+  ]);
+}
+
+async function newPage(browser: Browser, rate: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  // tsx names functions with a __name helper; functions sent to the page need it too.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => log(`page error: ${error.message}`));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return page;
+}
+
+/** Time from navigation start to the ready signal, and the scripts fetched by then. */
+async function timeToReady(
+  browser: Browser,
+  url: string,
+  match: ReadyMatch,
+): Promise<{ ms: number; scripts: string[] }> {
+  const page = await newPage(browser, THROTTLE);
+  await page.addInitScript(watchReady, match);
+  await page.goto(url, { waitUntil: 'commit' });
+  const ms = await withTimeout(
+    page.evaluate(() => (window as unknown as { __benchReady: Promise<number> }).__benchReady),
+    url,
+  );
+  const scripts = await page.evaluate(
+    (ready) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime <= ready && /\.m?js(\?|$)/.test(entry.name))
+        .map((entry) => new URL(entry.name).pathname),
+    ms,
+  );
+  await page.context().close();
+  return { ms, scripts };
+}
+
+/** Opens a level by URL and closes its briefing. */
+async function openLevel(page: Page, baseUrl: string, levelId: string): Promise<void> {
+  await page.goto(`${baseUrl}?level=${encodeURIComponent(levelId)}&seed=bench&lang=en`);
+  const start = page.getByRole('button', { name: 'Start scrolling' });
+  await start.waitFor({ timeout: READY_TIMEOUT_MS });
+  await start.click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function median(values: readonly number[]): number {
+  return percentile(values, 0.5);
+}
+
+/**
+ * 95th percentile of requestAnimationFrame intervals while the wheel scrolls the feed
+ * up and down for SCROLL_MS: 40 px per wheel event, one event every ~16 ms plus the
+ * time the browser takes to dispatch it.
+ */
+async function frameP95(
+  browser: Browser,
+  baseUrl: string,
+  levelId: string,
+  rate: number,
+): Promise<number> {
+  const page = await newPage(browser, rate);
+  await openLevel(page, baseUrl, levelId);
+  // A player reads the briefing before scrolling; the game makes the cards below the
+  // first screen meanwhile. Give it that time, so the figure is about scrolling.
+  await page.waitForTimeout(SETTLE_MS);
+  const feed = await page.getByRole('list').evaluate((list) => {
+    const viewport = list.parentElement as HTMLElement;
+    const box = viewport.getBoundingClientRect();
+    const bottom = Math.max(
+      ...Array.from(list.querySelectorAll('button'), (b) => b.offsetTop + b.offsetHeight),
+    );
+    return {
+      x: box.x + box.width / 2,
+      y: box.y + box.height / 2,
+      maxScroll: Math.max(0, bottom - box.height),
+    };
+  });
+  await page.mouse.move(feed.x, feed.y);
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __raf: number };
+    w.__frames = [];
+    const tick = (time: number) => {
+      w.__frames.push(time);
+      w.__raf = requestAnimationFrame(tick);
+    };
+    w.__raf = requestAnimationFrame(tick);
+  });
+  const end = Date.now() + SCROLL_MS;
+  let position = 0;
+  let direction = 1;
+  while (Date.now() < end) {
+    await page.mouse.wheel(0, 40 * direction);
+    position += 40 * direction;
+    if (position >= feed.maxScroll) direction = -1;
+    else if (position <= 0) direction = 1;
+    await page.waitForTimeout(16);
+  }
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __raf: number };
+    cancelAnimationFrame(w.__raf);
+    return w.__frames;
+  });
+  await page.context().close();
+  const intervals = frames.slice(1).map((time, index) => time - (frames[index] as number));
+  return percentile(intervals, 0.95);
+}
+
+/**
+ * JS heap after 20 restarts of level 1 vs after 1, after a full GC each time. A restart
+ * is the game's own flow: the feed's "Levels" button, then level 1 again from the list,
+ * which tears the feed scene down and builds it anew.
+ */
+async function heapGrowth(browser: Browser, baseUrl: string): Promise<number> {
+  const page = await newPage(browser, 1);
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(`${baseUrl}?seed=bench&lang=en`);
+  await page
+    .getByRole('button', { name: 'Play', exact: true })
+    .click({ timeout: READY_TIMEOUT_MS });
+  const enter = async () => {
+    await page.getByRole('button', { name: /^Level 1: / }).click({ timeout: READY_TIMEOUT_MS });
+    await page.getByRole('button', { name: /^Post 1 of / }).waitFor({ state: 'attached' });
+    const start = page.getByRole('button', { name: 'Start scrolling' });
+    if ((await start.count()) > 0) {
+      await start.click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+  };
+  const leave = async () => {
+    await page.getByRole('button', { name: 'Levels', exact: true }).click();
+    await page.getByRole('button', { name: /^Level 1: / }).waitFor();
+  };
+  const heap = async () => {
+    await page.waitForTimeout(500);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  await enter();
+  let afterOne = 0;
+  for (let restart = 1; restart <= RESTARTS; restart++) {
+    await leave();
+    await enter();
+    if (restart === 1) afterOne = await heap();
+  }
+  const afterAll = await heap();
+  await page.context().close();
+  return ((afterAll - afterOne) / afterOne) * 100;
+}
+
+/** The level with the most posts (ties: the most English post text): the longest feed. */
+function longestLevel(): string {
+  const index = readdirJson();
+  let best = { id: '', posts: 0, chars: 0 };
+  for (const name of index) {
+    const level = JSON.parse(readFileSync(join(ROOT, 'levels', name), 'utf8')) as {
+      id: string;
+      posts: { text: Record<string, string> }[];
+    };
+    const chars = level.posts.reduce((sum, post) => sum + (post.text.en ?? '').length, 0);
+    if (
+      level.posts.length > best.posts ||
+      (level.posts.length === best.posts && chars > best.chars)
+    )
+      best = { id: level.id, posts: level.posts.length, chars };
+  }
+  return best.id;
+}
+
+function readdirJson(): string[] {
+  const index = JSON.parse(readFileSync(join(OUT, 'game', 'levels', 'index.json'), 'utf8')) as {
+    levels: string[];
+  };
+  return index.levels;
+}
+
+async function serve(outDir: string, configFile: string | false): Promise<PreviewServer> {
+  const server = await preview({
+    configFile,
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the preview server did not report a URL');
+  return server;
+}
+
+const OUT = mkdtempSync(join(tmpdir(), 'ftf-bench-'));
+
+async function main(): Promise<void> {
+  log(`building the game and the Phaser floor page into ${OUT}`);
+  await build({
+    root: ROOT,
+    mode: 'production',
+    logLevel: 'warn',
+    build: { outDir: join(OUT, 'game'), emptyOutDir: true },
+  });
+  await build({
+    configFile: false,
+    root: join(ROOT, 'bench', 'floor'),
+    base: './',
+    logLevel: 'warn',
+    build: {
+      outDir: join(OUT, 'floor'),
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 2000,
+    },
+  });
+  const game = await serve(join(OUT, 'game'), join(ROOT, 'vite.config.ts'));
+  const floor = await serve(join(OUT, 'floor'), false);
+  const gameUrl = game.resolvedUrls?.local[0] as string;
+  const floorUrl = floor.resolvedUrls?.local[0] as string;
+  const longest = longestLevel();
+  const browser = await launch();
+  try {
+    const title: number[] = [];
+    const level: number[] = [];
+    const floorMs: number[] = [];
+    let scripts: string[] = [];
+    // Interleaved, so noise from other work on the machine spreads over all three.
+    for (let run = 1; run <= runs; run++) {
+      floorMs.push((await timeToReady(browser, floorUrl, { name: 'Play' })).ms);
+      const titleRun = await timeToReady(browser, `${gameUrl}?lang=en`, { name: 'Play' });
+      title.push(titleRun.ms);
+      if (run === 1) scripts = titleRun.scripts;
+      level.push(
+        (
+          await timeToReady(browser, `${gameUrl}?level=tutorial&seed=bench&lang=en`, {
+            prefix: 'Post 1 of ',
+          })
+        ).ms,
+      );
+      log(
+        `startup run ${run}/${runs}: floor ${floorMs.at(-1)?.toFixed(0)} ms, title ${title
+          .at(-1)
+          ?.toFixed(0)} ms, level ${level.at(-1)?.toFixed(0)} ms`,
+      );
+    }
+    const base = new URL(gameUrl).pathname;
+    let gzipBytes = 0;
+    for (const path of new Set(scripts)) {
+      const file = join(OUT, 'game', decodeURIComponent(path.slice(base.length)));
+      gzipBytes += gzipSync(readFileSync(file)).length;
+    }
+    log(`JS before the title: ${[...new Set(scripts)].join(', ')}`);
+
+    const frames: number[] = [];
+    const frames4x: number[] = [];
+    for (let run = 1; run <= runs; run++) {
+      frames.push(await frameP95(browser, gameUrl, longest, 1));
+      frames4x.push(await frameP95(browser, gameUrl, longest, THROTTLE));
+      log(
+        `scroll run ${run}/${runs} (${longest}): p95 ${frames.at(-1)?.toFixed(1)} ms, at 4x ${frames4x
+          .at(-1)
+          ?.toFixed(1)} ms`,
+      );
+    }
+    const heap: number[] = [];
+    for (let run = 1; run <= runs; run++) {
+      heap.push(await heapGrowth(browser, gameUrl));
+      log(`heap run ${run}/${runs}: ${heap.at(-1)?.toFixed(2)}%`);
+    }
+
+    const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+    const result = {
+      js_gzip_kb: round(gzipBytes / 1000),
+      title_ms: round(median(title), 0),
+      level_ms: round(median(level), 0),
+      phaser_floor_ms: round(median(floorMs), 0),
+      frame_p95_ms: round(median(frames)),
+      frame_p95_4x_ms: round(median(frames4x)),
+      heap_growth_pct: round(median(heap), 2),
+      title_ratio: round(median(title) / median(floorMs), 2),
+      level_ratio: round(median(level) / median(floorMs), 2),
+      runs,
+      longest_level: longest,
+    };
+    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else
+      for (const [key, value] of Object.entries(result))
+        process.stdout.write(`${key.padEnd(18)} ${value}\n`);
+  } finally {
+    await browser.close();
+    await game.close();
+    await floor.close();
+    rmSync(OUT, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
