@@ -6,7 +6,13 @@ import type { OverlayButton } from '../a11y/layer';
 import type { Level, Post } from '../core/level/schema';
 import { seedFromText } from '../core/random';
 import { isFlagged } from '../core/scoring';
-import { answeredCount, feedbackFor, type SessionAction, type SessionState } from '../core/session';
+import {
+  answeredCount,
+  currentStreak,
+  feedbackFor,
+  type SessionAction,
+  type SessionState,
+} from '../core/session';
 import { levelTactics, lureInfo } from '../services/content';
 import { Play } from '../services/play';
 import { canvasButton } from '../ui/button';
@@ -175,6 +181,7 @@ export class FeedScene extends BaseScene {
       gap: GAP,
       viewportHeight: h - HEADER,
       ids: [...this.items.keys()],
+      firstScreenNow: this.briefingShown,
       view: (postId) => this.cardView(level, (this.items.get(postId) as FeedItem).post),
       style,
       onPlaced: (postId, top, height) =>
@@ -276,7 +283,10 @@ export class FeedScene extends BaseScene {
         const right = feedbackFor(answer, truth).correct;
         this.time.delayedCall(250, () => audio.play(right ? 'correct' : 'wrong'));
       }
+      // Without feedback (Exam) the streak shows at once; in Learn, when the player continues.
+      if (!state.feedbackPostId) this.celebrateStreak(state);
     }
+    if (action.type === 'continue') this.celebrateStreak(state);
     this.render(state, action.type === 'flag' || action.type === 'pass');
     this.panel?.sync(state);
     const closedPost = previous.feedbackPostId ?? previous.openPostId;
@@ -288,6 +298,61 @@ export class FeedScene extends BaseScene {
       // Replace: Back from the debrief goes to the level list, not into a finished feed.
       this.goTo('debrief', undefined, true);
     }
+  }
+
+  /** From three right decisions in a row: a banner, a burst of sparks and a sound. */
+  private celebrateStreak(state: SessionState): void {
+    const play = this.ctx.play;
+    if (!play || state.finished) return;
+    const streak = currentStreak(state, play.truths);
+    if (streak < 3) return;
+    const { t } = this;
+    this.ctx.audio.play('streak');
+    this.ctx.layer.announce(t('feed.streak', { count: streak }));
+    const banner = this.add
+      .text(this.width / 2, HEADER + 24, t('feed.streak', { count: streak }), {
+        fontFamily: FONT_STACK,
+        fontSize: '22px',
+        fontStyle: 'bold',
+        color: '#111111',
+        backgroundColor: '#ffd43b',
+        padding: { x: 14, y: 8 },
+      })
+      .setOrigin(0.5, 0)
+      .setScrollFactor(0)
+      .setDepth(20);
+    if (reducedMotion()) {
+      this.time.delayedCall(1600, () => banner.destroy());
+      return;
+    }
+    if (!this.textures.exists('spark')) {
+      const dot = this.make.graphics({}, false);
+      dot.fillStyle(0xffffff, 1).fillCircle(4, 4, 4);
+      dot.generateTexture('spark', 8, 8);
+      dot.destroy();
+    }
+    const sparks = this.add
+      .particles(this.width / 2, HEADER + 40, 'spark', {
+        speed: { min: 120, max: 320 },
+        angle: { min: 200, max: 340 },
+        lifespan: 800,
+        scale: { start: 1.2, end: 0 },
+        gravityY: 360,
+        tint: [0xffd43b, 0xff8787, 0x69db7c, 0x74c0fc],
+        emitting: false,
+      })
+      .setScrollFactor(0)
+      .setDepth(19);
+    sparks.explode(Math.min(60, 12 * streak));
+    this.tweens.add({
+      targets: banner,
+      alpha: 0,
+      y: HEADER + 8,
+      delay: 1200,
+      duration: 400,
+      onComplete: () => banner.destroy(),
+    });
+    this.time.delayedCall(1200, () => sparks.destroy());
   }
 
   private render(state: SessionState, animate: boolean): void {

@@ -4,12 +4,14 @@
  * draws one quad per card on screen, instead of re-tessellating every card's shapes
  * and binding a texture per line of text. Cards off screen are hidden.
  *
- * Only the cards on the first screen are made when the feed opens; the rest follow
- * within a small time budget per frame (while the player reads the briefing), or at
+ * Only the cards on the first screen are made when the feed opens (none while the
+ * briefing covers it); the rest follow within a small time budget per frame, or at
  * once when scrolling or keyboard focus comes near them.
  */
 import Phaser from 'phaser';
+import { reducedMotion } from './motion';
 import { PostCard, type PostCardView, type Stamp } from './post-card';
+import { addTexture } from './textures';
 import { APP, FONT_STACK, type PlatformStyle } from './theme';
 
 export interface FeedListOptions {
@@ -22,6 +24,11 @@ export interface FeedListOptions {
   /** Height of the visible part of the list. */
   viewportHeight: number;
   ids: readonly string[];
+  /**
+   * Make the first screen's cards before returning. False while the briefing dialog
+   * covers the feed: the player reads it while they are made.
+   */
+  firstScreenNow: boolean;
   view: (id: string) => PostCardView;
   style: PlatformStyle;
   /** A card has been made: its place in content coordinates. */
@@ -36,7 +43,7 @@ interface Card {
   height: number;
   image: Phaser.GameObjects.Image | null;
   stamp: Stamp;
-  mark: Phaser.GameObjects.Image | null;
+  mark: Phaser.GameObjects.Container | null;
 }
 
 /** Time a frame may spend making cards in the background, in ms. */
@@ -50,11 +57,12 @@ export class FeedList {
   private readonly cards: Card[];
   private readonly byId = new Map<string, Card>();
   private readonly prefix = `feed-${++serial}`;
-  private readonly marks = new Map<string, string>();
   private made = 0;
   private bottom = 0;
   private scrollY = 0;
   private readonly step = () => this.makeInBackground();
+  private readonly startBackground = () =>
+    this.scene.events.on(Phaser.Scenes.Events.UPDATE, this.step);
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -70,8 +78,10 @@ export class FeedList {
     }));
     for (const card of this.cards) this.byId.set(card.id, card);
     // Only what is on screen now: the feed opens sooner, and the rest follows in the background.
-    this.makeUntil(options.viewportHeight);
-    if (this.made < this.cards.length) scene.events.on(Phaser.Scenes.Events.UPDATE, this.step);
+    if (options.firstScreenNow) this.makeUntil(options.viewportHeight);
+    // The rest from the frame after the first, which shows the feed (or the briefing) sooner.
+    if (this.made < this.cards.length)
+      scene.events.once(Phaser.Scenes.Events.RENDER, this.startBackground);
   }
 
   /** The card's place in content coordinates, making it (and those above it) if needed. */
@@ -108,10 +118,9 @@ export class FeedList {
   }
 
   destroy(): void {
+    this.scene.events.off(Phaser.Scenes.Events.RENDER, this.startBackground);
     this.scene.events.off(Phaser.Scenes.Events.UPDATE, this.step);
     for (const card of this.cards) this.unmake(card);
-    for (const key of this.marks.values()) this.scene.textures.remove(key);
-    this.marks.clear();
   }
 
   private makeInBackground(): void {
@@ -179,20 +188,42 @@ export class FeedList {
     veil.destroy();
   }
 
+  /**
+   * The stamp is a live frame and label over the card image: few cards carry one, and
+   * text drawn into a shared texture came out garbled on some renderers.
+   */
   private showMark(card: Card, animate: boolean): void {
     const stamp = card.stamp;
     if (!stamp) return;
     card.mark?.destroy();
     const { x, top, width } = this.options;
-    const mark = this.scene.add.image(
-      x + width / 2,
-      top + card.top + card.height / 2,
-      this.markTexture(stamp),
-    );
+    const { scene } = this;
+    const label = scene.add
+      .text(0, 0, stamp.label, {
+        fontFamily: FONT_STACK,
+        fontSize: '22px',
+        fontStyle: 'bold',
+        color: stamp.flagged ? '#e03131' : '#2f9e44',
+      })
+      .setOrigin(0.5);
+    const frame = scene.add.graphics();
+    frame
+      .lineStyle(4, stamp.flagged ? APP.flagged : APP.passed, 1)
+      .strokeRoundedRect(
+        -label.width / 2 - 12,
+        -label.height / 2 - 6,
+        label.width + 24,
+        label.height + 12,
+        8,
+      );
+    const mark = scene.add.container(x + width / 2, top + card.top + card.height / 2, [
+      frame,
+      label,
+    ]);
     mark.setAngle(-8);
     card.mark = mark;
     this.cull(card);
-    if (animate) {
+    if (animate && !reducedMotion()) {
       mark.setScale(1.8).setAlpha(0);
       this.scene.tweens.add({
         targets: mark,
@@ -204,38 +235,6 @@ export class FeedList {
     }
   }
 
-  /** The stamp's frame and label, drawn once per kind and shared by every card. */
-  private markTexture(stamp: NonNullable<Stamp>): string {
-    const id = `${stamp.flagged}:${stamp.label}`;
-    const existing = this.marks.get(id);
-    if (existing) return existing;
-    const key = `${this.prefix}-mark-${this.marks.size}`;
-    const { scene } = this;
-    const colour = stamp.flagged ? APP.flagged : APP.passed;
-    const label = scene.make.text(
-      {
-        text: stamp.label,
-        style: {
-          fontFamily: FONT_STACK,
-          fontSize: '22px',
-          fontStyle: 'bold',
-          color: stamp.flagged ? '#e03131' : '#2f9e44',
-        },
-      },
-      false,
-    );
-    const width = Math.ceil(label.width + 24 + 4);
-    const height = Math.ceil(label.height + 12 + 4);
-    const frame = scene.make.graphics({}, false);
-    frame.lineStyle(4, colour, 1).strokeRoundedRect(2, 2, width - 4, height - 4, 8);
-    label.setPosition((width - label.width) / 2, (height - label.height) / 2);
-    addTexture(scene, key, width, height)?.draw([frame, label]).render();
-    frame.destroy();
-    label.destroy();
-    this.marks.set(id, key);
-    return key;
-  }
-
   /** Hides a card (and its stamp) while it is outside the visible part of the list. */
   private cull(card: Card): void {
     const visible =
@@ -244,29 +243,6 @@ export class FeedList {
     card.image?.setVisible(visible);
     card.mark?.setVisible(visible);
   }
-}
-
-/**
- * A texture to draw into. Phaser 4.2.1 gives a new DynamicTexture two GL textures, keeps
- * the framebuffer's and never deletes the other, so every card would leak one (a
- * restart of level 1 lost 13, seen in heap snapshots): delete the orphan at once.
- */
-function addTexture(
-  scene: Phaser.Scene,
-  key: string,
-  width: number,
-  height: number,
-): Phaser.Textures.DynamicTexture | null {
-  const renderer = scene.game.renderer;
-  const wrappers = renderer instanceof Phaser.Renderer.WebGL.WebGLRenderer ? renderer : null;
-  const before = wrappers?.glTextureWrappers.length ?? 0;
-  const texture = scene.textures.addDynamicTexture(key, width, height, false);
-  if (wrappers && texture) {
-    const kept = texture.getWebGLTexture();
-    for (const created of wrappers.glTextureWrappers.slice(before))
-      if (created !== kept) wrappers.deleteTexture(created);
-  }
-  return texture;
 }
 
 function sameStamp(a: Stamp, b: Stamp): boolean {
