@@ -1,14 +1,17 @@
 /** The title screen: name, Play, Settings and a language picker. */
+import Phaser from 'phaser';
 import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';
 import { reducedMotion } from '../ui/motion';
 import { languageSelect, openSettings } from '../ui/settings-panel';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
+import { addTexture } from '../ui/textures';
 import { APP, FONT_STACK } from '../ui/theme';
 import { BaseScene } from './base-scene';
 
 export class TitleScene extends BaseScene {
   protected override readonly needsContent = false;
+  private backdropLater: (() => void) | null = null;
 
   constructor() {
     super('title');
@@ -20,7 +23,13 @@ export class TitleScene extends BaseScene {
     const w = this.width;
     const h = this.height;
     this.setBackground(APP.background);
-    this.drawBackdrop(w);
+    // Decoration waits one frame: the title and its buttons show first.
+    if (this.backdropLater) this.events.off(Phaser.Scenes.Events.RENDER, this.backdropLater);
+    this.backdropLater = () => {
+      this.backdropLater = null;
+      this.drawBackdrop(w);
+    };
+    this.events.once(Phaser.Scenes.Events.RENDER, this.backdropLater);
 
     layer.heading(t('title.name'));
     const titleSize = Math.min(64, Math.floor(w / 8));
@@ -93,24 +102,20 @@ export class TitleScene extends BaseScene {
     }
   }
 
-  /** Faint cards drifting upward: a feed behind the title. */
+  /**
+   * Faint cards drifting upward: a feed behind the title. Each is an image of one of
+   * five textures drawn once per game, so a frame moves 25 images instead of
+   * re-tessellating 25 shapes.
+   */
   private drawBackdrop(w: number): void {
     const columns = Math.max(2, Math.ceil(w / 260));
     for (let c = 0; c < columns; c++) {
       for (let r = 0; r < 5; r++) {
-        const card = this.add.graphics();
-        const cw = 200;
         const ch = 90 + ((c * 7 + r * 13) % 5) * 20;
-        card.fillStyle(0xffffff, 0.04).fillRoundedRect(0, 0, cw, ch, 14);
-        card.fillStyle(0xffffff, 0.06).fillCircle(22, 22, 12);
-        card
-          .fillStyle(0xffffff, 0.05)
-          .fillRect(44, 16, 110, 10)
-          .fillRect(16, 46, 160, 8)
-          .fillRect(16, 62, 120, 8);
         const x = c * (w / columns) + 20;
         const y = r * 180 + (c % 2) * 90;
-        card.setPosition(x, y);
+        // Behind the title: it comes a frame later, so it is added after it.
+        const card = this.add.image(x, y, this.backdropTexture(ch)).setOrigin(0, 0).setDepth(-1);
         if (!reducedMotion())
           this.tweens.add({
             targets: card,
@@ -121,5 +126,21 @@ export class TitleScene extends BaseScene {
           });
       }
     }
+  }
+
+  private backdropTexture(height: number): string {
+    const key = `title-backdrop-${height}`;
+    if (this.textures.exists(key)) return key;
+    const card = this.make.graphics({}, false);
+    card.fillStyle(0xffffff, 0.04).fillRoundedRect(0, 0, 200, height, 14);
+    card.fillStyle(0xffffff, 0.06).fillCircle(22, 22, 12);
+    card
+      .fillStyle(0xffffff, 0.05)
+      .fillRect(44, 16, 110, 10)
+      .fillRect(16, 46, 160, 8)
+      .fillRect(16, 62, 120, 8);
+    addTexture(this, key, 200, height)?.draw(card).render();
+    card.destroy();
+    return key;
   }
 }

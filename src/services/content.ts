@@ -3,12 +3,14 @@
  * fetching their bytes, then validating them with the same code as levels:check.
  * One broken or missing file never stops the others.
  *
- * The validator (valibot, jsonc-parser) is a separate chunk fetched with the levels,
- * so the title, which needs no levels, starts without it.
+ * Validation (valibot, jsonc-parser) runs in a worker fetched with the levels, so the
+ * title, which needs no levels, starts without that code, and the main thread goes on
+ * booting Phaser while a second core checks the files.
  */
 import type { LevelFile } from '../core/level/catalog';
 import type { Level, Taxonomy } from '../core/level/schema';
 import { LURE_ID, type TacticInfo, tacticsForLevel } from '../core/taxonomy';
+import type { ValidationRequest, ValidationResult } from './content-validation';
 import type { Translator } from './i18n';
 import { formatProblem } from './problems';
 
@@ -32,9 +34,32 @@ async function fetchBytes(url: URL): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/** Validates in a worker; where none can start, in this thread (same code, one chunk). */
+async function validate(request: ValidationRequest): Promise<ValidationResult> {
+  try {
+    return await new Promise<ValidationResult>((resolve, reject) => {
+      const worker = new Worker(new URL('./content-worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      worker.onmessage = (event: MessageEvent<ValidationResult>) => {
+        worker.terminate();
+        resolve(event.data);
+      };
+      worker.onerror = (event) => {
+        worker.terminate();
+        reject(new Error(event.message));
+      };
+      worker.postMessage(request);
+    });
+  } catch {
+    const { validateContent } = await import('./content-validation');
+    return validateContent(request);
+  }
+}
+
 /**
- * Fetches at once, but validates only once `validateAfter` resolves: validating is
- * work for the one main thread, which the title's first frame should not wait for.
+ * Fetches at once, but validates only once `validateAfter` resolves, so the work and
+ * the worker's download wait until the title's first frame is drawn.
  */
 export async function loadContent(
   translator: Translator,
@@ -42,12 +67,8 @@ export async function loadContent(
 ): Promise<Content> {
   const { t } = translator;
   const taxonomyBytes = fetchBytes(new URL('taxonomy.json', BASE));
-  const validator = validateAfter.then(() =>
-    Promise.all([import('../core/level/validate'), import('../core/level/catalog')]),
-  );
-  // Rejections are awaited below; these keep an early failure from counting as unhandled.
+  // Awaited below; this keeps an early failure from counting as unhandled meanwhile.
   taxonomyBytes.catch(() => {});
-  validator.catch(() => {});
 
   const index = JSON.parse(
     new TextDecoder().decode(await fetchBytes(new URL('index.json', BASE))),
@@ -72,18 +93,15 @@ export async function loadContent(
   );
   files.sort((a, b) => a.name.localeCompare(b.name));
 
-  const [{ validateTaxonomySource }, { buildCatalog }] = await validator;
-  const taxonomyResult = validateTaxonomySource(await taxonomyBytes);
+  const taxonomy = await taxonomyBytes;
+  await validateAfter;
+  const { taxonomy: taxonomyResult, catalog } = await validate({ taxonomy, files });
   if (!taxonomyResult.ok) {
     const lines = taxonomyResult.problems.map((problem) =>
       formatProblem(t, 'levels/taxonomy.json', problem),
     );
     throw new Error(lines.join('\n'));
   }
-  const taxonomy = taxonomyResult.value;
-  const catalog = buildCatalog(files, {
-    builtInTactics: taxonomy.tactics.map((tactic) => tactic.id),
-  });
   for (const failure of catalog.failures) {
     broken.push({
       file: failure.file,
@@ -93,7 +111,11 @@ export async function loadContent(
   for (const { file, messages } of broken)
     console.error(`Level file ${file} could not be loaded:\n${messages.join('\n')}`);
   broken.sort((a, b) => a.file.localeCompare(b.file));
-  return { taxonomy, levels: catalog.levels.map((entry) => entry.level), broken };
+  return {
+    taxonomy: taxonomyResult.value,
+    levels: catalog.levels.map((entry) => entry.level),
+    broken,
+  };
 }
 
 export function levelTactics(content: Content, level: Level): TacticInfo[] {

@@ -114,6 +114,16 @@ export class FeedList {
     } else {
       this.veil(card);
       this.showMark(card, animate);
+      if (animate && !reducedMotion()) {
+        // The card gives a little under the stamp, as if pressed into the page.
+        this.scene.tweens.add({
+          targets: card.image,
+          y: card.image.y + 5,
+          duration: 90,
+          yoyo: true,
+          ease: 'Quad.easeOut',
+        });
+      }
     }
   }
 
