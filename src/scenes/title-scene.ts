@@ -115,7 +115,11 @@ export class TitleScene extends BaseScene {
         const x = c * (w / columns) + 20;
         const y = r * 180 + (c % 2) * 90;
         // Behind the title: it comes a frame later, so it is added after it.
-        const card = this.add.image(x, y, this.backdropTexture(ch)).setOrigin(0, 0).setDepth(-1);
+        const card = this.add
+          .image(x, y, this.backdropTexture(ch))
+          .setOrigin(0, 0)
+          .setDepth(-1)
+          .setName('decoration');
         if (!reducedMotion())
           this.tweens.add({
             targets: card,

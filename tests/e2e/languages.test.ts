@@ -170,7 +170,8 @@ function installLayoutProbe(): void {
         b.x < a.x + a.width - SLACK &&
         a.y < b.y + b.height - SLACK &&
         b.y < a.y + a.height - SLACK;
-      for (const node of children.list) {
+      // Decoration (the title's drifting backdrop) may run off screen on purpose.
+      for (const node of children.list.filter((candidate) => candidate.name !== 'decoration')) {
         for (const drawn of node.type === 'Image' ? [node] : texts(node)) {
           const bounds = drawn.getBounds();
           if (drawn.visible && (bounds.x < -SLACK || bounds.x + bounds.width > screen + SLACK))
@@ -184,9 +185,10 @@ function installLayoutProbe(): void {
                 );
         }
       }
-      // The feed's cards are images (textures) of one width; a stamp drawn over a card
-      // is an image too, and must stay within the cards' column.
-      const images = children.list.filter((node) => node.type === 'Image' && node.visible);
+      // The feed's cards are images (textures) of one width and must stay in their column.
+      // Other scenes' images are decoration (the title's drifting backdrop).
+      const images =
+        key === 'feed' ? children.list.filter((node) => node.type === 'Image' && node.visible) : [];
       const card = images.reduce<Node | null>(
         (widest, image) => (!widest || image.width > widest.width ? image : widest),
         null,
