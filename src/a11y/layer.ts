@@ -55,6 +55,29 @@ export class AccessibleLayer {
   }
 
   /**
+   * A list of buttons over the scrolling part of a canvas (the feed, the level list):
+   * `viewport` clips to the area below a fixed header, `list` holds the items in
+   * content coordinates and is moved by the Scroller.
+   */
+  scrollingList(top: number, label: string): { viewport: HTMLDivElement; list: HTMLDivElement } {
+    const viewport = this.adopt(document.createElement('div'));
+    Object.assign(viewport.style, {
+      position: 'absolute',
+      left: '0',
+      right: '0',
+      top: `${top}px`,
+      bottom: '0',
+      overflow: 'hidden',
+    });
+    const list = document.createElement('div');
+    list.setAttribute('role', 'list');
+    list.setAttribute('aria-label', label);
+    Object.assign(list.style, { position: 'absolute', inset: '0' });
+    viewport.append(list);
+    return { viewport, list };
+  }
+
+  /**
    * A button over something the canvas draws. `parent` (default: the layer) lets a
    * scene clip a group of buttons, such as the feed's posts, to a viewport.
    */

@@ -128,23 +128,10 @@ export class FeedScene extends BaseScene {
     });
     back.view.setScrollFactor(0).setDepth(11);
 
-    const viewport = layer.adopt(el('div'));
-    Object.assign(viewport.style, {
-      position: 'absolute',
-      left: '0',
-      right: '0',
-      top: `${HEADER}px`,
-      bottom: '0',
-      overflow: 'hidden',
-    });
-    const list = el('div');
-    list.setAttribute('role', 'list');
-    list.setAttribute(
-      'aria-label',
+    const { viewport, list } = layer.scrollingList(
+      HEADER,
       t('feed.listLabel', { platform: t(`platforms.${level.platform}.name`) }),
     );
-    Object.assign(list.style, { position: 'absolute', inset: '0' });
-    viewport.append(list);
 
     const cardWidth = Math.min(600, w - 20);
     const x = (w - cardWidth) / 2;

@@ -26,20 +26,7 @@ export class LevelSelectScene extends BaseScene {
     const h = this.height;
     this.setBackground(APP.background);
 
-    const viewport = layer.adopt(el('div'));
-    Object.assign(viewport.style, {
-      position: 'absolute',
-      left: '0',
-      right: '0',
-      top: `${HEADER}px`,
-      bottom: '0',
-      overflow: 'hidden',
-    });
-    const list = el('div');
-    list.setAttribute('role', 'list');
-    list.setAttribute('aria-label', t('levels.title'));
-    Object.assign(list.style, { position: 'absolute', inset: '0' });
-    viewport.append(list);
+    const { viewport, list } = layer.scrollingList(HEADER, t('levels.title'));
 
     // Header: fixed above the scrolling list.
     const header = this.add.graphics().setScrollFactor(0).setDepth(10);
