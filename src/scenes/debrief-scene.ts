@@ -1,13 +1,12 @@
 /**
- * The debrief: points with a count-up on the canvas, and the numbers that matter
+ * The debrief: points with a count-up, and the numbers that matter
  * (hits, false alarms, d', per-tactic precision and recall) in plain words below.
  */
 import type { Score } from '../core/scoring';
 import { levelTactics } from '../services/content';
 import { button, el } from '../ui/dialog';
 import { reducedMotion } from '../ui/motion';
-import { wordWrapWithin } from '../ui/text-wrap';
-import { APP, FONT_STACK } from '../ui/theme';
+import { APP } from '../ui/theme';
 import { BaseScene } from './base-scene';
 
 const HEADER = 150;
@@ -27,44 +26,26 @@ export class DebriefScene extends BaseScene {
     const { t } = this;
     const level = play.level;
     const score = play.score();
-    const w = this.width;
     this.setBackground(APP.background);
 
-    this.add
-      .text(w / 2, 18, t('debrief.title', { title: translator.text(level.title) }), {
-        fontFamily: FONT_STACK,
-        fontSize: '22px',
-        fontStyle: 'bold',
-        color: APP.ink,
-        align: 'center',
-        wordWrap: wordWrapWithin(w - 32),
-      })
-      .setOrigin(0.5, 0);
-    const points = this.add
-      .text(w / 2, 58, translator.number(0), {
-        fontFamily: FONT_STACK,
-        fontSize: '52px',
-        fontStyle: 'bold',
-        color: APP.accentCss,
-      })
-      .setOrigin(0.5, 0);
+    // The header is DOM, not canvas text: a canvas text updated every few frames (the
+    // count-up) was drawn as a white box by the software WebGL renderer.
     const passed = score.percent >= level.passMark;
-    this.add
-      .text(
-        w / 2,
-        118,
-        t('debrief.pointsLine', {
+    const header = layer.adopt(el('header', null, 'debrief-header'));
+    header.setAttribute('aria-hidden', 'true'); // the panel below says all of it to screen readers
+    const points = el('p', translator.number(0), 'debrief-points');
+    header.append(
+      el('p', t('debrief.title', { title: translator.text(level.title) }), 'debrief-title'),
+      points,
+      el(
+        'p',
+        `${t('debrief.pointsLine', {
           percent: Math.round(score.percent),
           max: translator.number(score.maxPoints),
-        }) +
-          ` · ${passed ? t('debrief.passed') : t('debrief.notPassed', { mark: level.passMark })}`,
-        {
-          fontFamily: FONT_STACK,
-          fontSize: '15px',
-          color: passed ? '#69db7c' : APP.inkDim,
-        },
-      )
-      .setOrigin(0.5, 0);
+        })} · ${passed ? t('debrief.passed') : t('debrief.notPassed', { mark: level.passMark })}`,
+        passed ? 'debrief-line passed' : 'debrief-line',
+      ),
+    );
     this.countUp(points, score.points);
 
     const panel = layer.adopt(el('section', null, 'overlay-panel'));
@@ -126,10 +107,10 @@ export class DebriefScene extends BaseScene {
   }
 
   /** Counts the points up in a few steps (none with reduced motion). */
-  private countUp(text: Phaser.GameObjects.Text, target: number): void {
+  private countUp(target: HTMLElement, points: number): void {
     const { number } = this.ctx.translator;
     if (reducedMotion()) {
-      text.setText(number(target));
+      target.textContent = number(points);
       return;
     }
     const steps = 12;
@@ -140,7 +121,7 @@ export class DebriefScene extends BaseScene {
       callback: () => {
         step++;
         const eased = 1 - (1 - step / steps) ** 3;
-        text.setText(number(Math.round(target * eased)));
+        target.textContent = number(Math.round(points * eased));
       },
     });
   }
