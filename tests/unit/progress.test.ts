@@ -37,6 +37,7 @@ function score(points: number, percent: number, dPrime: number): Score {
     points,
     maxPoints: 1000,
     percent,
+    unreached: 0,
   };
 }
 
