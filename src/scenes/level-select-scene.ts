@@ -130,7 +130,7 @@ export class LevelSelectScene extends BaseScene {
           color: APP.inkDim,
         },
       );
-      this.add.text(x + 28, top + 70, `${locked ? '🔒 ' : ''}${status}`, {
+      this.add.text(x + 28, top + 70, status, {
         fontFamily: FONT_STACK,
         fontSize: '14px',
         color: saved?.passed ? '#69db7c' : APP.inkDim,

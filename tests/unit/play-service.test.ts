@@ -88,9 +88,9 @@ describe('Play', () => {
       play.dispatch({ type: flag ? 'flag' : 'pass' });
       play.dispatch({ type: 'continue' });
     }
-    // 175 + 100 points; streak 0 + 10; 40 s left x 5 x 2/2 = 200.
-    expect(play.bonuses()).toEqual({ streak: 10, time: 200, longestStreak: 2 });
-    expect(progress.progress.levels.lvl?.bestChallengeScore).toBe(485);
+    // 175 + 100 points; streak 0 + 10; 40 s left x 2 x 2/2 = 80.
+    expect(play.bonuses()).toEqual({ streak: 10, time: 80, longestStreak: 2 });
+    expect(progress.progress.levels.lvl?.bestChallengeScore).toBe(365);
     expect(progress.progress.exams).toEqual([]);
   });
 
