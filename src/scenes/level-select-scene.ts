@@ -17,6 +17,7 @@ import { BaseScene } from './base-scene';
 const HEADER = 76;
 const CARD_HEIGHT = 96;
 const GAP = 12;
+const STARS_WIDTH = 96;
 
 export class LevelSelectScene extends BaseScene {
   private scroller: Scroller | null = null;
@@ -105,7 +106,8 @@ export class LevelSelectScene extends BaseScene {
         fontSize: '20px',
         fontStyle: 'bold',
         color: APP.ink,
-        wordWrap: wordWrapWithin(cardWidth - 48),
+        // Clear of the stars in the top right corner.
+        wordWrap: wordWrapWithin(cardWidth - 48 - (saved ? STARS_WIDTH : 0)),
         maxLines: 1,
       });
       const platform = t(`platforms.${level.platform}.name`);
