@@ -102,6 +102,7 @@ async function start(): Promise<void> {
     resume: openResumeStore(store),
     mode: parseModeChoice(store.get(MODE_KEY)),
     allUnlocked: false,
+    sessionSetup: null,
     audio,
     layer,
     store,

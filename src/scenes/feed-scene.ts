@@ -104,8 +104,9 @@ export class FeedScene extends BaseScene {
     return play;
   }
 
-  /** The mode chosen in the level list, with the player's timer setting applied. */
+  /** A workshop's setup, else the mode chosen in the level list with the player's timer setting. */
   private setupFor(level: Level): SessionSetup {
+    if (this.ctx.sessionSetup) return this.ctx.sessionSetup;
     const mode = this.ctx.mode;
     const timer = parseTimerSetting(this.ctx.store.get(TIMER_KEY));
     const preset = presetRules(mode, level.posts.length).timeLimitSeconds;
