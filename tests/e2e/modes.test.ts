@@ -112,7 +112,11 @@ describe('modes, progress and saves', () => {
       timeLimitSeconds: 30 * level.posts.length,
       bonuses: true,
     });
-    await expect.poll(async () => (await sessionState(page)).elapsedMs).toBeGreaterThan(500);
+    await expect.poll(async () => (await sessionState(page)).elapsedMs).toBeGreaterThan(1500);
+    // The time left, for screen readers as for the eye: under the full 6:30 once time runs.
+    await expect
+      .poll(() => page.getByRole('timer').textContent())
+      .toMatch(/^6:(2\d|1\d|0\d) left$/);
     await screenshot(page, 'modes-challenge-feed');
     for (const [index, postId] of order.entries()) {
       await decidePost(page, index, isManipulative(postId));
@@ -141,6 +145,7 @@ describe('modes, progress and saves', () => {
     await page.reload();
     await startLevel1(page, 'Challenge');
     expect((await sessionState(page)).rules.timeLimitSeconds).toBeNull();
+    expect(await page.getByRole('timer').count()).toBe(0);
     await page.close();
   });
 
