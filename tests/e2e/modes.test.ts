@@ -137,6 +137,32 @@ describe('modes, progress and saves', () => {
     await page.close();
   });
 
+  it('Learn offers a hint on each post; Exam does not', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${inject('baseUrl')}?seed=hint&lang=en`);
+    await startLevel1(page, 'Learn');
+    const total = level.posts.length;
+    await press(page, page.getByRole('button', { name: new RegExp(`^Post 1 of ${total},`) }));
+    const dialog = page.getByRole('dialog');
+    const hint = dialog.getByText('Hint: questions to ask');
+    await expect.poll(() => hint.count()).toBe(1);
+    const question = dialog.getByText(/^Who posted this\?/);
+    expect(await question.isVisible()).toBe(false);
+    await hint.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => question.isVisible()).toBe(true);
+    await screenshot(page, 'modes-learn-hint');
+
+    await page.reload();
+    await page.evaluate(() => localStorage.removeItem('flag-the-feed:session'));
+    await page.reload();
+    await startLevel1(page, 'Exam');
+    await press(page, page.getByRole('button', { name: new RegExp(`^Post 1 of ${total},`) }));
+    await expect.poll(() => dialog.count()).toBe(1);
+    expect(await dialog.getByText('Hint: questions to ask').count()).toBe(0);
+    await page.close();
+  });
+
   it('the timer setting turns the Challenge timer off (WCAG 2.2.1)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${inject('baseUrl')}?seed=timer&lang=en`);
