@@ -2,6 +2,8 @@
  * Wires the services, then starts Phaser. Phaser runs without audio (Howler owns the
  * one AudioContext) and without input of its own: the accessible layer takes all input.
  */
+// First, before Phaser evaluates: ?level= starts loading its levels at once.
+import './preload';
 import Phaser from 'phaser';
 import { version } from '../package.json';
 import { AccessibleLayer } from './a11y/layer';
