@@ -98,6 +98,18 @@ function byteLineColumn(bytes: Uint8Array, offset: number): { line: number; colu
 }
 
 export function parseUntrustedJson(source: string): ParseJsonResult {
+  return parse(source, true);
+}
+
+/**
+ * The same refusals, values and places without the fast path: every file goes through
+ * jsonc-parser's located tree. The reference the fast path is tested against.
+ */
+export function parseUntrustedJsonWithTree(source: string): ParseJsonResult {
+  return parse(source, false);
+}
+
+function parse(source: string, fastPath: boolean): ParseJsonResult {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   // The limit is on the file's UTF-8 bytes, however the text arrived.
   const size = utf8Length(text);
@@ -120,7 +132,7 @@ export function parseUntrustedJson(source: string): ParseJsonResult {
   // Fast path for the usual case, a sound file: the engine's parser, plus a check that no
   // key repeats or pollutes. jsonc-parser's tree (offsets for every node) costs several
   // times more, so it is built only to locate a problem or to report bad syntax.
-  const fast = parseSound(text);
+  const fast = fastPath ? parseSound(text) : undefined;
   if (fast) {
     let tree: Node | undefined;
     return {
