@@ -152,7 +152,34 @@ async function frameP95(
       maxScroll: Math.max(0, bottom - box.height),
     };
   });
-  await page.mouse.move(feed.x, feed.y);
+  const p95 = await wheelFrameP95(page, feed);
+  await page.context().close();
+  return p95;
+}
+
+/**
+ * The same wheel over the bare Phaser page, which has nothing to scroll: what
+ * software-rendered frames cost on this machine at this moment, whatever the game does.
+ */
+async function floorFrameP95(browser: Browser, floorUrl: string, rate: number): Promise<number> {
+  const page = await newPage(browser, rate);
+  await page.goto(floorUrl);
+  await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: READY_TIMEOUT_MS });
+  await page.waitForTimeout(SETTLE_MS);
+  const p95 = await wheelFrameP95(page, {
+    x: VIEWPORT.width / 2,
+    y: VIEWPORT.height / 2,
+    maxScroll: 0,
+  });
+  await page.context().close();
+  return p95;
+}
+
+async function wheelFrameP95(
+  page: Page,
+  at: { x: number; y: number; maxScroll: number },
+): Promise<number> {
+  await page.mouse.move(at.x, at.y);
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __raf: number };
     w.__frames = [];
@@ -168,7 +195,7 @@ async function frameP95(
   while (Date.now() < end) {
     await page.mouse.wheel(0, 40 * direction);
     position += 40 * direction;
-    if (position >= feed.maxScroll) direction = -1;
+    if (position >= at.maxScroll) direction = -1;
     else if (position <= 0) direction = 1;
     await page.waitForTimeout(16);
   }
@@ -177,7 +204,6 @@ async function frameP95(
     cancelAnimationFrame(w.__raf);
     return w.__frames;
   });
-  await page.context().close();
   const intervals = frames.slice(1).map((time, index) => time - (frames[index] as number));
   return percentile(intervals, 0.95);
 }
@@ -358,13 +384,16 @@ async function main(): Promise<void> {
 
     const frames: number[] = [];
     const frames4x: number[] = [];
+    const floorFrames: number[] = [];
+    const floorFrames4x: number[] = [];
     for (let run = 1; run <= runs; run++) {
+      floorFrames.push(await floorFrameP95(browser, floorUrl, 1));
       frames.push(await frameP95(browser, gameUrl, longest, 1));
+      floorFrames4x.push(await floorFrameP95(browser, floorUrl, THROTTLE));
       frames4x.push(await frameP95(browser, gameUrl, longest, THROTTLE));
+      const ms = (values: number[]) => `${values.at(-1)?.toFixed(1)} ms`;
       log(
-        `scroll run ${run}/${runs} (${longest}): p95 ${frames.at(-1)?.toFixed(1)} ms, at 4x ${frames4x
-          .at(-1)
-          ?.toFixed(1)} ms`,
+        `scroll run ${run}/${runs} (${longest}): p95 ${ms(frames)} (floor ${ms(floorFrames)}), at 4x ${ms(frames4x)} (floor ${ms(floorFrames4x)})`,
       );
     }
     const heap: number[] = [];
@@ -386,6 +415,8 @@ async function main(): Promise<void> {
       phaser_floor_ms: round(median(floorMs), 0),
       frame_p95_ms: round(median(frames)),
       frame_p95_4x_ms: round(median(frames4x)),
+      floor_frame_p95_ms: round(median(floorFrames)),
+      floor_frame_p95_4x_ms: round(median(floorFrames4x)),
       heap_growth_pct: round(median(heap), 2),
       heap_growth_without_code_pct: round(median(heapObjects), 2),
       title_ratio: round(median(title) / median(floorMs), 2),
