@@ -1,7 +1,7 @@
 /**
  * Evaluated first (main.ts imports it before anything else): with ?level=, the levels
- * start loading in a worker before the bundle evaluates Phaser, which takes a few
- * hundred milliseconds on a slow machine. The title needs no levels and does not wait.
+ * start loading in a worker before the bundle evaluates Phaser, not after it. The
+ * title needs no levels and does not wait.
  */
 import { preloadContent } from './services/content';
 
