@@ -10,7 +10,6 @@ import { AccessibleLayer } from './a11y/layer';
 import { seedFromText } from './core/random';
 import { tacticsForLevel } from './core/taxonomy';
 import type { GameContext } from './scenes/context';
-import { DebriefScene } from './scenes/debrief-scene';
 import { FeedScene } from './scenes/feed-scene';
 import { LevelSelectScene } from './scenes/level-select-scene';
 import { entryFrom, recordEntry, type SceneEntry, showEntry } from './scenes/navigation';
@@ -20,10 +19,11 @@ import { loadContent, lureInfo } from './services/content';
 import { createTranslator, pickLanguage, registerTactics } from './services/i18n';
 import { registerOffline } from './services/offline';
 import { openProgressStore } from './services/progress-store';
+import { openResumeStore } from './services/resume-store';
 import { browserStore } from './services/storage';
 import { ErrorScreen } from './ui/error-screen';
 import { MOTION_KEY, parseMotionPreference, setMotionPreference } from './ui/motion';
-import { LANGUAGE_KEY } from './ui/settings-panel';
+import { LANGUAGE_KEY, MODE_KEY, parseModeChoice } from './ui/settings-panel';
 import './style.css';
 
 const AUDIO_SETTINGS_KEY = 'flag-the-feed:audio';
@@ -100,6 +100,10 @@ async function start(): Promise<void> {
     hasContent: () => content !== null,
     contentReady,
     progress: openProgressStore(store),
+    resume: openResumeStore(store),
+    mode: parseModeChoice(store.get(MODE_KEY)),
+    allUnlocked: false,
+    sessionSetup: null,
     audio,
     layer,
     store,
@@ -129,10 +133,14 @@ async function start(): Promise<void> {
     title: TitleScene,
     levels: LevelSelectScene,
     feed: FeedScene,
-    debrief: DebriefScene,
   };
   for (const [key, scene] of Object.entries(scenes))
     game.scene.add(key, scene, key === 'title' && !levelParam);
+  // Only a finished level needs the debrief: its code loads in its own chunk meanwhile,
+  // keeping the JS the title waits for small.
+  void import('./scenes/debrief-scene').then(({ DebriefScene }) =>
+    game.scene.add('debrief', DebriefScene),
+  );
   if (!levelParam) recordEntry({ scene: 'title' }, true);
   else {
     const open = (entry: SceneEntry) => {

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hintsFor } from '../../src/core/hints';
 import type { Mode } from '../../src/core/level/schema';
 import {
   adjustTimeLimit,
@@ -56,11 +57,12 @@ function decide(state: SessionState, postId: string, right: boolean): SessionSta
 }
 
 describe('mode presets', () => {
-  it('Learn: feedback at once, no timer, no bonuses', () => {
+  it('Learn: feedback at once, hints, no timer, no bonuses', () => {
     expect(presetRules('learn', 10)).toEqual({
       feedback: 'immediate',
       timeLimitSeconds: null,
       bonuses: false,
+      hints: true,
     });
   });
   it('Challenge: a timer of 30 s per post, feedback at once, bonuses', () => {
@@ -68,6 +70,7 @@ describe('mode presets', () => {
       feedback: 'immediate',
       timeLimitSeconds: 10 * CHALLENGE_SECONDS_PER_POST,
       bonuses: true,
+      hints: false,
     });
   });
   it('Exam: feedback only at the end, no timer, no bonuses', () => {
@@ -75,13 +78,15 @@ describe('mode presets', () => {
       feedback: 'end',
       timeLimitSeconds: null,
       bonuses: false,
+      hints: false,
     });
   });
   it('a setup overrides the preset; a limit that is not a positive number means untimed', () => {
-    expect(rulesFor('learn', 4, { feedback: 'end', timeLimitSeconds: 60 })).toEqual({
+    expect(rulesFor('learn', 4, { feedback: 'end', timeLimitSeconds: 60, hints: false })).toEqual({
       feedback: 'end',
       timeLimitSeconds: 60,
       bonuses: false,
+      hints: false,
     });
     expect(rulesFor('challenge', 4, { timeLimitSeconds: null }).timeLimitSeconds).toBeNull();
     for (const bad of [0, -3, Number.NaN, Number.POSITIVE_INFINITY])
@@ -202,9 +207,9 @@ describe('Challenge bonuses', () => {
     expect([1, 2, 3, 6, 7, 20].map(streakBonusFor)).toEqual([0, 10, 20, 50, 50, 50]);
   });
 
-  it('the time bonus is 5 per whole second left, scaled by the share of right decisions', () => {
-    expect(timeBonusFor(40.9, 1)).toBe(200);
-    expect(timeBonusFor(40, 0.5)).toBe(100);
+  it('the time bonus is 2 per whole second left, scaled by the share of right decisions', () => {
+    expect(timeBonusFor(40.9, 1)).toBe(80);
+    expect(timeBonusFor(40, 0.5)).toBe(40);
     expect(timeBonusFor(0, 1)).toBe(0);
     expect(timeBonusFor(30, 0)).toBe(0);
   });
@@ -217,8 +222,8 @@ describe('Challenge bonuses', () => {
     state = decide(state, 'c', false); // broken
     state = decide(state, 'd', true); // streak 1: 0
     expect(state.finished).toBe(true);
-    // 100 s left x 5 x 3/4 right.
-    expect(bonusesFor(state, TRUTHS)).toEqual({ streak: 10, time: 375, longestStreak: 2 });
+    // 100 s left x 2 x 3/4 right.
+    expect(bonusesFor(state, TRUTHS)).toEqual({ streak: 10, time: 150, longestStreak: 2 });
   });
 
   it('no time bonus when the time ran out, and no bonuses outside Challenge', () => {
@@ -232,7 +237,7 @@ describe('Challenge bonuses', () => {
     expect(bonusesFor(learn, TRUTHS)).toEqual({ streak: 0, time: 0, longestStreak: 4 });
   });
 
-  it('property: bonuses are never negative and the time bonus never exceeds 5 per second', () => {
+  it('property: bonuses are never negative and the time bonus never exceeds 2 per second', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 60_000 })), {
@@ -249,12 +254,26 @@ describe('Challenge bonuses', () => {
           const bonuses = bonusesFor(state, TRUTHS);
           expect(bonuses.streak).toBeGreaterThanOrEqual(0);
           expect(bonuses.time).toBeGreaterThanOrEqual(0);
-          expect(bonuses.time).toBeLessThanOrEqual(120 * 5);
+          expect(bonuses.time).toBeLessThanOrEqual(120 * 2);
           if (state.timedOut) expect(bonuses.time).toBe(0);
           expect(sessionProblems(state)).toEqual([]);
         },
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('Learn hints', () => {
+  it('ask about what the post shows, and never depend on whether it is manipulative', () => {
+    expect(hintsFor({ kind: 'text' })).toEqual(['source', 'evidence', 'emotion', 'pressure']);
+    expect(
+      hintsFor({
+        kind: 'ad',
+        link: { title: { en: 'x' }, url: 'https://example.com/' },
+        media: { en: 'a photo' },
+        group: { en: 'Parents' },
+      }),
+    ).toEqual(['source', 'link', 'picture', 'sponsor', 'group', 'evidence', 'emotion', 'pressure']);
   });
 });
