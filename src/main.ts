@@ -2,6 +2,8 @@
  * Wires the services, then starts Phaser. Phaser runs without audio (Howler owns the
  * one AudioContext) and without input of its own: the accessible layer takes all input.
  */
+// First, before Phaser evaluates: ?level= starts loading its levels at once.
+import './preload';
 import Phaser from 'phaser';
 import { version } from '../package.json';
 import { AccessibleLayer } from './a11y/layer';
@@ -113,6 +115,10 @@ async function start(): Promise<void> {
     type: Phaser.WEBGL,
     parent: 'game',
     backgroundColor: '#14161f',
+    // No multisampling of the canvas: the cards are textures (render targets are never
+    // multisampled), so it only smoothed a few live edges, and a software-rendered
+    // canvas (no GPU, or a blocklisted one) resolved it every frame: see docs/performance.md.
+    antialiasGL: false,
     scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
     audio: { noAudio: true },
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
