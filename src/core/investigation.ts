@@ -87,12 +87,17 @@ export function tellSentences(
   return [...tells].sort((a, b) => a - b);
 }
 
-/** Each post's truth for scoring, with the tell sentences of the text in this language. */
+/**
+ * Each post's truth for scoring, with the tell sentences of the text in this language.
+ * The fallbacks must be the ones the game displays text with, so the sentences the
+ * player marks are the sentences scored.
+ */
 export function truthsFor(
-  level: Pick<Level, 'posts' | 'languages'>,
+  level: Pick<Level, 'posts'>,
   language: string,
+  fallbacks: readonly string[] = ['en'],
 ): Map<string, PostTruth> {
-  const text = (value: LocalizedText) => localize(value, language, level.languages);
+  const text = (value: LocalizedText) => localize(value, language, fallbacks);
   return new Map(
     level.posts.map((post) => [
       post.id,
@@ -138,13 +143,14 @@ export function textSimilarity(a: string, b: string): number {
  * in the level file, so it can never disagree with the feed the player scrolls.
  */
 export function accountsSharingText(
-  level: Pick<Level, 'posts' | 'languages'>,
+  level: Pick<Level, 'posts'>,
   postId: string,
   language: string,
+  fallbacks: readonly string[] = ['en'],
 ): string[] {
   const post = level.posts.find((candidate) => candidate.id === postId);
   if (!post) return [];
-  const text = (value: LocalizedText) => localize(value, language, level.languages);
+  const text = (value: LocalizedText) => localize(value, language, fallbacks);
   const own = text(post.text);
   const authors = new Set<string>();
   for (const other of level.posts) {

@@ -3,6 +3,7 @@
  * nothing itself: it stores the state the core returns and records the result when
  * the core says the session is finished.
  */
+import { truthsFor } from '../core/investigation';
 import type { Level } from '../core/level/schema';
 import { recordResult } from '../core/progress';
 import type { PostTruth, Score } from '../core/scoring';
@@ -24,7 +25,6 @@ export type PlayListener = (
 
 export class Play {
   state: SessionState;
-  readonly truths: ReadonlyMap<string, PostTruth>;
   private readonly listeners = new Set<PlayListener>();
   private recorded = false;
   /** Set when the finished session's result could not be written to storage. */
@@ -35,9 +35,20 @@ export class Play {
     tacticIds: readonly string[],
     seed: number,
     private readonly progress: ProgressStore,
+    /** The language the player reads: evidence sentences are counted in its text. */
+    private readonly language: () => string,
   ) {
     this.state = createSession(level, tacticIds, seed);
-    this.truths = new Map(level.posts.map((post) => [post.id, post.truth]));
+  }
+
+  private truthCache: { language: string; truths: ReadonlyMap<string, PostTruth> } | null = null;
+
+  /** Each post's truth, with its tell sentences in the language being read now. */
+  get truths(): ReadonlyMap<string, PostTruth> {
+    const language = this.language();
+    if (this.truthCache?.language !== language)
+      this.truthCache = { language, truths: truthsFor(this.level, language) };
+    return this.truthCache.truths;
   }
 
   /** Returns why the core refused the action, or null when it was applied. */

@@ -303,7 +303,7 @@ describe('marking evidence', () => {
     expect(run(state, [{ type: 'close' }]).draft.evidence ?? []).toEqual([]);
     state = run(state, [{ type: 'toggleLure' }, { type: 'flag' }]);
     expect(state.answers.ad?.evidence).toEqual([0, 2]);
-    const score = scoreSession(state, truthsFor({ languages: ['en'], posts: POSTS }, 'en'));
+    const score = scoreSession(state, truthsFor({ posts: POSTS }, 'en'));
     // Hit 100 + F1 0 + lure right 25 + both marks are tells 25.
     expect(score.posts[0]?.points).toBe(150);
     expect(score.posts[0]?.evidenceBonus).toBe(25);
