@@ -6,12 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogOf, shippedLevelPaths } from '../../scripts/level-files';
 import { checksFor, investigationBudget } from '../../src/core/investigation';
-import {
-  InvestigationSchema,
-  type Level,
-  type LocalizedText,
-  type Post,
-} from '../../src/core/level/schema';
+import { InvestigationSchema, type Level, type Post } from '../../src/core/level/schema';
 import { forEachLocalizedText } from '../../src/core/level/texts';
 
 const { levels } = catalogOf(shippedLevelPaths());
@@ -41,9 +36,13 @@ describe.each(levels.map(({ file, level }) => [file, level] as const))('level %s
     level.posts.forEach((post, index) => {
       forEachLocalizedText(
         post.investigation ?? {},
-        (text: LocalizedText, path) => {
+        (text, path) => {
           for (const language of level.languages) {
-            if (language !== 'en' && text[language] === text.en && /[a-z]{4}/i.test(text.en ?? ''))
+            if (
+              language !== 'en' &&
+              text[language] === text.en &&
+              /[a-z]{4}/i.test(String(text.en))
+            )
               copies.push(`posts[${index}].investigation.${path.join('.')}.${language}`);
           }
         },
