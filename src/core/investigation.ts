@@ -72,8 +72,8 @@ export function tellSentences(
   text: string,
   language: string,
   evidence: readonly string[],
+  sentences: readonly Sentence[] = splitSentences(text, language),
 ): number[] {
-  const sentences = splitSentences(text, language);
   const tells = new Set<number>();
   for (const phrase of evidence) {
     if (!phrase) continue;
@@ -99,18 +99,18 @@ export function truthsFor(
 ): Map<string, PostTruth> {
   const text = (value: LocalizedText) => localize(value, language, fallbacks);
   return new Map(
-    level.posts.map((post) => [
-      post.id,
-      {
+    level.posts.map((post) => {
+      const body = text(post.text);
+      const sentences = splitSentences(body, language);
+      const evidence = post.truth.evidence.map((phrase) => text(phrase));
+      const truth: PostTruth = {
         tactics: post.truth.tactics,
         lure: post.truth.lure,
-        tellSentences: tellSentences(
-          text(post.text),
-          language,
-          post.truth.evidence.map((phrase) => text(phrase)),
-        ),
-      },
-    ]),
+        tellSentences: tellSentences(body, language, evidence, sentences),
+        sentenceCount: sentences.length,
+      };
+      return [post.id, truth];
+    }),
   );
 }
 

@@ -22,6 +22,8 @@ export interface PostTruth {
   lure: boolean;
   /** Sentences of the post text, in the language played, that hold a tell. */
   tellSentences?: readonly number[];
+  /** How many sentences that text has (what marking at random is measured against). */
+  sentenceCount?: number;
 }
 
 export const PASS: Answer = { tactics: [], lure: false };
@@ -56,9 +58,11 @@ export function tacticF1(chosen: readonly string[], truth: readonly string[]): n
 }
 
 /**
- * The evidence bonus of a flagged manipulative post: round(25 x marked tell sentences /
- * marked sentences), so marking every sentence earns only a share. 0 for a genuine
- * post, an unflagged one, no marks, or a post whose text has no tells.
+ * The evidence bonus of a flagged manipulative post, for marks better than chance:
+ * with p = marked tells / marked sentences and b = tell sentences / all sentences,
+ * round(25 x max(0, (p - b) / (1 - b))), and 25 when every sentence is a tell. Marking
+ * every sentence (p = b) earns nothing; marking only tells earns 25. 0 for a genuine
+ * post, an unflagged one, no marks, or a text with no tells.
  */
 export function evidenceBonus(answer: Answer, truth: PostTruth): number {
   const tells = new Set(truth.tellSentences ?? []);
@@ -67,7 +71,10 @@ export function evidenceBonus(answer: Answer, truth: PostTruth): number {
     return 0;
   let matched = 0;
   for (const sentence of marked) if (tells.has(sentence)) matched++;
-  return Math.round((POINTS.evidenceBonus * matched) / marked.size);
+  const precision = matched / marked.size;
+  const chance = Math.min(1, tells.size / Math.max(truth.sentenceCount ?? 0, tells.size));
+  const share = chance >= 1 ? precision : Math.max(0, (precision - chance) / (1 - chance));
+  return Math.round(POINTS.evidenceBonus * share);
 }
 
 /**

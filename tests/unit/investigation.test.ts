@@ -320,13 +320,20 @@ describe('marking evidence', () => {
 });
 
 describe('evidenceBonus', () => {
-  const lure: PostTruth = { tactics: ['economic-incentive'], lure: true, tellSentences: [0, 2] };
+  const lure: PostTruth = {
+    tactics: ['economic-incentive'],
+    lure: true,
+    tellSentences: [0, 2],
+    sentenceCount: 3,
+  };
+  const flagged = { tactics: ['economic-incentive'], lure: true };
 
-  it('pays 25 for marks that are all tells, a share for mixed marks, nothing without marks', () => {
-    const flagged = { tactics: ['economic-incentive'], lure: true };
+  it('pays 25 for marks that are all tells; marks no better than chance earn nothing', () => {
     expect(evidenceBonus({ ...flagged, evidence: [0] }, lure)).toBe(25);
-    expect(evidenceBonus({ ...flagged, evidence: [0, 1] }, lure)).toBe(13);
-    expect(evidenceBonus({ ...flagged, evidence: [0, 1, 2] }, lure)).toBe(17);
+    expect(evidenceBonus({ ...flagged, evidence: [0, 2] }, lure)).toBe(25);
+    // Half the marks are tells where two thirds of the sentences are: worse than chance.
+    expect(evidenceBonus({ ...flagged, evidence: [0, 1] }, lure)).toBe(0);
+    expect(evidenceBonus({ ...flagged, evidence: [0, 1, 2] }, lure)).toBe(0);
     expect(evidenceBonus({ ...flagged, evidence: [1] }, lure)).toBe(0);
     expect(evidenceBonus(flagged, lure)).toBe(0);
     expect(pointsForPost({ ...flagged, evidence: [2] }, lure)).toBe(bestPointsForPost(lure));
@@ -335,10 +342,19 @@ describe('evidenceBonus', () => {
     );
   });
 
+  it('pays a share for marks better than chance, and 25 when every sentence is a tell', () => {
+    // One tell in five sentences; one right mark and one wrong: (1/2 - 1/5) / (4/5) = 3/8.
+    const long: PostTruth = { tactics: ['a'], lure: false, tellSentences: [1], sentenceCount: 5 };
+    expect(evidenceBonus({ tactics: ['a'], lure: false, evidence: [1, 3] }, long)).toBe(9);
+    const allTells: PostTruth = { ...long, tellSentences: [0, 1], sentenceCount: 2 };
+    expect(evidenceBonus({ tactics: ['a'], lure: false, evidence: [0, 1] }, allTells)).toBe(25);
+  });
+
   const truth = fc.record({
     tactics: fc.subarray(['a', 'b']),
     lure: fc.boolean(),
     tellSentences: fc.uniqueArray(fc.nat(8), { maxLength: 4 }),
+    sentenceCount: fc.constant(9),
   });
   const answer = fc.record({
     tactics: fc.subarray(['a', 'b']),
@@ -360,15 +376,24 @@ describe('evidenceBonus', () => {
     );
   });
 
-  it('marking one more non-tell sentence never raises it; marking every sentence never earns full marks when some are not tells', () => {
+  it('marking one more non-tell sentence never raises it; marking every sentence earns nothing unless all are tells', () => {
     fc.assert(
       fc.property(answer, truth, fc.nat(8), (given, real, extra) => {
         fc.pre(!real.tellSentences.includes(extra) && !given.evidence.includes(extra));
         const more = { ...given, evidence: [...given.evidence, extra] };
         expect(evidenceBonus(more, real)).toBeLessThanOrEqual(evidenceBonus(given, real));
         const everything = { ...given, evidence: [0, 1, 2, 3, 4, 5, 6, 7, 8] };
-        if (real.tellSentences.length < 9)
-          expect(evidenceBonus(everything, real)).toBeLessThan(POINTS.evidenceBonus);
+        expect(evidenceBonus(everything, real)).toBe(0);
+      }),
+    );
+  });
+
+  it('marking only tells earns the full 25 on a flagged manipulative post', () => {
+    fc.assert(
+      fc.property(answer, truth, (given, real) => {
+        fc.pre(real.tellSentences.length > 0 && (real.tactics.length > 0 || real.lure));
+        const flaggedRight = { tactics: ['a'], lure: given.lure, evidence: real.tellSentences };
+        expect(evidenceBonus(flaggedRight, real)).toBe(POINTS.evidenceBonus);
       }),
     );
   });
