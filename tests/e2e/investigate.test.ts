@@ -2,7 +2,7 @@
  * Investigating with the keyboard alone, as a screen-reader user would: open a post,
  * run checks and read their results by role and name, mark a sentence as evidence,
  * flag, and read the evidence bonus in the feedback. Then spend the level's budget of
- * checks and see the game say so.
+ * checks, see the game say so, and reload: results, budget and marks come back.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -129,8 +129,29 @@ describe('investigating a post, keyboard only', () => {
       .toBe('No checks left in this level. Decide with what you know.');
     expect(await dialog.getByRole('region', { name: 'Other sources' }).count()).toBe(0);
     await screenshot(page, 'investigate-budget-spent');
-    const state = await sessionState(page);
-    expect(state.checksLeft).toBe(0);
+    const scan = dialog.getByRole('button', { name: 'Scan the code to start.' });
+    await press(page, scan, 'Space');
+    await expect.poll(() => scan.getAttribute('aria-pressed')).toBe('true');
+    const before = await sessionState(page);
+    expect(before.checksLeft).toBe(0);
+
+    // A reload resumes the level: the same post, its result, the spent budget, the mark.
+    await page.reload();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+    const after = await sessionState(page);
+    expect(after).toMatchObject({
+      openPostId: 't09-targeted',
+      checksLeft: 0,
+      checksRun: before.checksRun,
+      draft: before.draft,
+    });
+    expect(
+      await dialog.getByRole('region', { name: 'Where the link goes' }).textContent(),
+    ).toContain('https://debt-free.example.com/enlist');
+    expect(await budget.textContent()).toBe(
+      'No checks left in this level. Decide with what you know.',
+    );
+    expect(await scan.getAttribute('aria-pressed')).toBe('true');
     expect(errors).toEqual([]);
     await page.close();
   });
