@@ -162,4 +162,30 @@ describe('resume', () => {
     const loaded = parseResume(old);
     expect(loaded.status === 'ok' && loaded.resume.rules.hints).toBe(false);
   });
+
+  it('resumes investigation checks and evidence marks too: the replay knows every action', () => {
+    const withLink = {
+      ...level,
+      shuffle: false,
+      posts: [
+        { id: 'a', link: { title: { en: 'Apply' }, url: 'https://apply.example.com/form' } },
+        { id: 'b' },
+      ],
+    } as unknown as Parameters<typeof createSession>[0];
+    const start = createSession(withLink, TACTICS, 4, 'learn');
+    const { state, accepted } = played(start, [
+      { type: 'open', postId: 'a' },
+      { type: 'investigate', check: 'link' },
+      { type: 'toggleEvidence', sentence: 0 },
+    ]);
+    expect(accepted.map((action) => action.type)).toEqual([
+      'open',
+      'investigate',
+      'toggleEvidence',
+    ]);
+    const loaded = roundTrip(state, accepted);
+    if (loaded.status !== 'ok') throw new Error(loaded.status);
+    const restored = restoreSession(loaded.resume, withLink, TACTICS);
+    expect('state' in restored && restored.state).toEqual(state);
+  });
 });
