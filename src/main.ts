@@ -10,9 +10,13 @@ import { AccessibleLayer } from './a11y/layer';
 import { seedFromText } from './core/random';
 import { tacticsForLevel } from './core/taxonomy';
 import type { GameContext } from './scenes/context';
-import { FeedScene } from './scenes/feed-scene';
-import { LevelSelectScene } from './scenes/level-select-scene';
-import { entryFrom, recordEntry, type SceneEntry, showEntry } from './scenes/navigation';
+import {
+  addLazyScene,
+  entryFrom,
+  recordEntry,
+  type SceneEntry,
+  showEntry,
+} from './scenes/navigation';
 import { TitleScene } from './scenes/title-scene';
 import { createHowlerAudio, createSilentAudio } from './services/audio';
 import { loadContent, lureInfo } from './services/content';
@@ -128,19 +132,23 @@ async function start(): Promise<void> {
   game.registry.set('context', context);
   game.events.once(Phaser.Core.Events.POST_RENDER, () => firstFrame());
 
-  // Only the first scene starts: with ?level=, the title is never built.
-  const scenes = {
-    title: TitleScene,
-    levels: LevelSelectScene,
-    feed: FeedScene,
-  };
-  for (const [key, scene] of Object.entries(scenes))
-    game.scene.add(key, scene, key === 'title' && !levelParam);
-  // Only a finished level needs the debrief: its code loads in its own chunk meanwhile,
-  // keeping the JS the title waits for small.
-  void import('./scenes/debrief-scene').then(({ DebriefScene }) =>
-    game.scene.add('debrief', DebriefScene),
-  );
+  // Only the title is in the JS the page waits for. The other scenes load in chunks of
+  // their own: at once with ?level= (the feed is the first scene then), otherwise after
+  // the title's first frame. With ?level=, the title is never built.
+  game.scene.add('title', TitleScene, !levelParam);
+  const codeMayLoad = levelParam ? Promise.resolve() : firstFrameDrawn;
+  addLazyScene(game, 'levels', async () => {
+    await codeMayLoad;
+    return (await import('./scenes/level-select-scene')).LevelSelectScene;
+  });
+  addLazyScene(game, 'feed', async () => {
+    await codeMayLoad;
+    return (await import('./scenes/feed-scene')).FeedScene;
+  });
+  addLazyScene(game, 'debrief', async () => {
+    await codeMayLoad;
+    return (await import('./scenes/debrief-scene')).DebriefScene;
+  });
   if (!levelParam) recordEntry({ scene: 'title' }, true);
   else {
     const open = (entry: SceneEntry) => {
