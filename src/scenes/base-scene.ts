@@ -4,6 +4,7 @@
  */
 import Phaser from 'phaser';
 import { button, el } from '../ui/dialog';
+import { onDisplayChange } from '../ui/display';
 import { contextOf, type GameContext } from './context';
 import { recordEntry } from './navigation';
 
@@ -19,7 +20,9 @@ export abstract class BaseScene extends Phaser.Scene {
     this.buildWhenReady();
     this.scale.on('resize', this.rebuildSoon);
     this.ctx.translator.i18n.on('languageChanged', this.rebuildSoon);
+    const stopFollowingDisplay = onDisplayChange(this.rebuildSoon);
     this.events.once('shutdown', () => {
+      stopFollowingDisplay();
       this.scale.off('resize', this.rebuildSoon);
       this.ctx.translator.i18n.off('languageChanged', this.rebuildSoon);
       this.teardown();

@@ -17,17 +17,23 @@ import { levelTactics, lureInfo } from '../services/content';
 import { Play } from '../services/play';
 import { canvasButton } from '../ui/button';
 import { button, el, openPanel } from '../ui/dialog';
+import { fontPx, scaled } from '../ui/display';
 import { FeedList } from '../ui/feed-list';
+import { drawFocusRing } from '../ui/focus-ring';
+import { openHelp } from '../ui/help-panel';
+import { pushShortcuts } from '../ui/keyboard';
 import { reducedMotion } from '../ui/motion';
 import type { PostCardView } from '../ui/post-card';
 import { PostPanel } from '../ui/post-panel';
 import { Scroller } from '../ui/scroller';
-import { wordWrapWithin } from '../ui/text-wrap';
+import { openSettings } from '../ui/settings-panel';
+import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
 import { FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
 import { BaseScene } from './base-scene';
 
-const HEADER = 96;
 const GAP = 14;
+/** Below this width the header stacks: buttons on one row, the title and progress under them. */
+const NARROW = 560;
 
 interface FeedItem {
   post: Post;
@@ -43,6 +49,8 @@ export class FeedScene extends BaseScene {
   private unsubscribe: (() => void) | null = null;
   private progressText: Phaser.GameObjects.Text | null = null;
   private briefingShown = false;
+  /** The header's height: it grows with the text scale and stacks on narrow screens. */
+  private header = 96;
 
   constructor() {
     super('feed');
@@ -91,45 +99,9 @@ export class FeedScene extends BaseScene {
         title: translator.text(level.title),
       }),
     );
-    const header = this.add.graphics().setScrollFactor(0).setDepth(10);
-    header.fillStyle(style.header, 1).fillRect(0, 0, w, HEADER);
-    // Title and progress sit between the back button and the right edge, so they never collide.
-    const titleX = w >= 560 ? w / 2 : (112 + w - 10) / 2;
-    this.add
-      .text(titleX, 14, t(`platforms.${level.platform}.name`), {
-        fontFamily: FONT_STACK,
-        fontSize: '26px',
-        fontStyle: 'bold',
-        color: style.headerInk,
-      })
-      .setOrigin(0.5, 0)
-      .setScrollFactor(0)
-      .setDepth(11);
-    this.progressText = this.add
-      .text(titleX, 54, '', {
-        fontFamily: FONT_STACK,
-        fontSize: '15px',
-        color: style.headerInk,
-        align: 'center',
-        wordWrap: wordWrapWithin(w - 122),
-        maxLines: 2,
-      })
-      .setOrigin(0.5, 0)
-      .setScrollFactor(0)
-      .setDepth(11);
-    const back = canvasButton(this, layer, {
-      key: 'back',
-      x: 10,
-      y: 22,
-      width: 92,
-      height: 48,
-      label: t('feed.levels'),
-      onActivate: () => this.goTo('levels'),
-    });
-    back.view.setScrollFactor(0).setDepth(11);
-
+    const headerHeight = this.layoutHeader(level);
     const { viewport, list } = layer.scrollingList(
-      HEADER,
+      headerHeight,
       t('feed.listLabel', { platform: t(`platforms.${level.platform}.name`) }),
     );
 
@@ -148,12 +120,22 @@ export class FeedScene extends BaseScene {
           onActivate: () => this.dispatch({ type: 'open', postId }),
           onFocus: () => {
             const place = this.cards?.place(postId);
-            if (place) this.scroller?.reveal(GAP + place.top, place.height, h - HEADER);
+            if (place) this.scroller?.reveal(GAP + place.top, place.height, h - headerHeight);
           },
         },
         item,
       );
       hit.element.dataset.key = `post-${postId}`;
+      drawFocusRing(this, hit.element, {
+        rect: () => {
+          const place = this.cards?.place(postId);
+          return place
+            ? { x, y: headerHeight + GAP + place.top, width: cardWidth, height: place.height }
+            : null;
+        },
+        radius: style.radius,
+        colour: style.focus,
+      });
       // No area to click until its card is made; it can still be found and focused.
       hit.place({ x, y: GAP, width: 0, height: 0 });
       this.items.set(postId, { post, hit });
@@ -164,9 +146,9 @@ export class FeedScene extends BaseScene {
     this.cards = new FeedList(this, {
       x,
       width: cardWidth,
-      top: HEADER + GAP,
+      top: headerHeight + GAP,
       gap: GAP,
-      viewportHeight: h - HEADER,
+      viewportHeight: h - headerHeight,
       ids: [...this.items.keys()],
       firstScreenNow: this.briefingShown,
       view: (postId) => this.cardView(level, (this.items.get(postId) as FeedItem).post),
@@ -175,7 +157,7 @@ export class FeedScene extends BaseScene {
         this.items.get(postId)?.hit.place({ x, y: GAP + top, width: cardWidth, height }),
       onGrow: (height) => {
         contentHeight = GAP + height;
-        this.scroller?.setContentHeight(contentHeight, h - HEADER);
+        this.scroller?.setContentHeight(contentHeight, h - headerHeight);
       },
     });
     this.scroller = new Scroller(
@@ -191,7 +173,7 @@ export class FeedScene extends BaseScene {
       },
       () => !reducedMotion(),
     );
-    this.scroller.setContentHeight(contentHeight, h - HEADER);
+    this.scroller.setContentHeight(contentHeight, h - headerHeight);
 
     const tactics = levelTactics(content, level);
     this.panel = new PostPanel({
@@ -205,9 +187,113 @@ export class FeedScene extends BaseScene {
     this.unsubscribe = play.subscribe((state, action, previous) =>
       this.onChange(state, action, previous),
     );
+    pushShortcuts(
+      { nextPost: () => this.focusPost(1), previousPost: () => this.focusPost(-1) },
+      list,
+    );
     this.render(play.state, false);
     this.panel.sync(play.state);
     if (!this.briefingShown) this.showBriefing(level);
+  }
+
+  /**
+   * The fixed header: back to the levels on the left; settings and keys-and-help on the
+   * right; the platform's name and the progress line between them on wide screens, or
+   * under them on narrow ones. Returns its height, which grows with the text scale.
+   */
+  private layoutHeader(level: Level): number {
+    const { layer, translator, audio, store } = this.ctx;
+    const { t } = this;
+    const style = PLATFORM_STYLES[level.platform];
+    const w = this.width;
+    const buttonHeight = Math.max(48, scaled(44));
+    const backWidth = Math.min(scaled(92), Math.floor(w * 0.3));
+    const iconSize = buttonHeight;
+    const fixed = (button: ReturnType<typeof canvasButton>) => {
+      button.view.setScrollFactor(0).setDepth(11);
+      button.ring.setScrollFactor(0).setDepth(12);
+    };
+    fixed(
+      canvasButton(this, layer, {
+        key: 'back',
+        x: 10,
+        y: 10,
+        width: backWidth,
+        height: buttonHeight,
+        label: t('feed.levels'),
+        onActivate: () => this.goTo('levels'),
+      }),
+    );
+    const help = canvasButton(this, layer, {
+      key: 'feed-help',
+      x: w - 10 - iconSize,
+      y: 10,
+      width: iconSize,
+      height: buttonHeight,
+      label: '?',
+      fontSize: 24,
+      onActivate: () => openHelp(layer, translator),
+    });
+    help.hit.setLabel(t('a11y.help.open'));
+    fixed(help);
+    const settings = canvasButton(this, layer, {
+      key: 'feed-settings',
+      x: w - 20 - iconSize * 2,
+      y: 10,
+      width: iconSize,
+      height: buttonHeight,
+      label: '⚙',
+      fontSize: 24,
+      onActivate: () =>
+        openSettings(layer, translator, audio, store, () => help.hit.element.focus()),
+    });
+    settings.hit.setLabel(t('title.settings'));
+    fixed(settings);
+
+    // Centred between the buttons when there is room; otherwise the whole width, under them.
+    const between = 2 * Math.min(w / 2 - (20 + backWidth), w - 30 - iconSize * 2 - w / 2);
+    const narrow = w < NARROW || between < 200;
+    const centre = w / 2;
+    const textWidth = narrow ? w - 20 : between;
+    const title = this.add
+      .text(centre, narrow ? 10 + buttonHeight + 6 : 12, t(`platforms.${level.platform}.name`), {
+        fontFamily: FONT_STACK,
+        fontSize: fontPx(26),
+        fontStyle: 'bold',
+        color: style.headerInk,
+      })
+      .setOrigin(0.5, 0)
+      .setScrollFactor(0)
+      .setDepth(11);
+    shrinkToFit(title, textWidth, Number.POSITIVE_INFINITY);
+    this.progressText = this.add
+      .text(centre, title.y + title.height + 2, '', {
+        fontFamily: FONT_STACK,
+        fontSize: fontPx(15),
+        color: style.headerInk,
+        align: 'center',
+        wordWrap: wordWrapWithin(textWidth),
+        maxLines: 2,
+      })
+      .setOrigin(0.5, 0)
+      .setScrollFactor(0)
+      .setDepth(11);
+    // Room for two lines of progress, so the header keeps its height as the count changes.
+    const progressLines = Number.parseFloat(fontPx(15)) * 1.3 * 2;
+    this.header = Math.ceil(
+      Math.max(10 + buttonHeight + 10, this.progressText.y + progressLines + 8),
+    );
+    const background = this.add.graphics().setScrollFactor(0).setDepth(10);
+    background.fillStyle(style.header, 1).fillRect(0, 0, w, this.header);
+    return this.header;
+  }
+
+  /** J and K: keyboard focus to the next or previous post (the first when none has it). */
+  private focusPost(step: 1 | -1): void {
+    const buttons = [...this.items.values()].map((item) => item.hit.element);
+    const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = current < 0 ? 0 : Math.min(buttons.length - 1, Math.max(0, current + step));
+    buttons[next]?.focus();
   }
 
   private cardView(level: Level, post: Post): PostCardView {
@@ -261,9 +347,16 @@ export class FeedScene extends BaseScene {
       const postId = previous.openPostId as string;
       const answer = state.answers[postId];
       audio.play(action.type === 'flag' ? 'flag' : 'pass');
+      // One live message per decision: what was done, and a streak it started or extended.
+      const streak = this.ctx.play ? currentStreak(state, this.ctx.play.truths) : 0;
       if (answer)
         layer.announce(
-          isFlagged(answer) ? t('feed.flaggedAnnouncement') : t('feed.passedAnnouncement'),
+          [
+            isFlagged(answer) ? t('feed.flaggedAnnouncement') : t('feed.passedAnnouncement'),
+            streak >= 3 ? t('feed.streak', { count: streak }) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
         );
       const truth = this.ctx.play?.truths.get(postId);
       if (answer && truth && state.feedbackPostId) {
@@ -294,10 +387,10 @@ export class FeedScene extends BaseScene {
     const streak = currentStreak(state, play.truths);
     if (streak < 3) return;
     const { t } = this;
+    // Said with the decision (onChange), so the live region gets one message per post.
     this.ctx.audio.play('streak');
-    this.ctx.layer.announce(t('feed.streak', { count: streak }));
     const banner = this.add
-      .text(this.width / 2, HEADER + 24, t('feed.streak', { count: streak }), {
+      .text(this.width / 2, this.header + 24, t('feed.streak', { count: streak }), {
         fontFamily: FONT_STACK,
         fontSize: '22px',
         fontStyle: 'bold',
@@ -319,7 +412,7 @@ export class FeedScene extends BaseScene {
       dot.destroy();
     }
     const sparks = this.add
-      .particles(this.width / 2, HEADER + 40, 'spark', {
+      .particles(this.width / 2, this.header + 40, 'spark', {
         speed: { min: 120, max: 320 },
         angle: { min: 200, max: 340 },
         lifespan: 800,
@@ -334,7 +427,7 @@ export class FeedScene extends BaseScene {
     this.tweens.add({
       targets: banner,
       alpha: 0,
-      y: HEADER + 8,
+      y: this.header + 8,
       delay: 1200,
       duration: 400,
       onComplete: () => banner.destroy(),

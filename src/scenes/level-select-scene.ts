@@ -2,6 +2,8 @@
 import type { OverlayButton } from '../a11y/layer';
 import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';
+import { fontPx } from '../ui/display';
+import { drawFocusRing } from '../ui/focus-ring';
 import { reducedMotion } from '../ui/motion';
 import { Scroller } from '../ui/scroller';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
@@ -35,7 +37,7 @@ export class LevelSelectScene extends BaseScene {
     const title = this.add
       .text(w / 2, HEADER / 2, t('levels.title'), {
         fontFamily: FONT_STACK,
-        fontSize: '24px',
+        fontSize: fontPx(24),
         fontStyle: 'bold',
         color: APP.ink,
       })
@@ -59,6 +61,7 @@ export class LevelSelectScene extends BaseScene {
       onActivate: () => this.goTo('title'),
     });
     back.view.setScrollFactor(0).setDepth(11);
+    back.ring.setScrollFactor(0).setDepth(12);
 
     const cardWidth = Math.min(640, w - 24);
     const x = (w - cardWidth) / 2;
@@ -69,19 +72,21 @@ export class LevelSelectScene extends BaseScene {
       const style = PLATFORM_STYLES[level.platform];
       const contentTop = y;
       const top = HEADER + y;
+      // The card is drawn under its texts once they are measured: it grows with the text size.
       const card = this.add.graphics();
-      card.fillStyle(APP.panel, 1).fillRoundedRect(x, top, cardWidth, CARD_HEIGHT, 14);
-      card
-        .fillStyle(style.accent, 1)
-        .fillRoundedRect(x, top, 10, CARD_HEIGHT, { tl: 14, bl: 14, tr: 0, br: 0 });
-      this.add.text(x + 28, top + 14, `${index + 1}. ${this.ctx.translator.text(level.title)}`, {
-        fontFamily: FONT_STACK,
-        fontSize: '20px',
-        fontStyle: 'bold',
-        color: APP.ink,
-        wordWrap: wordWrapWithin(cardWidth - 48),
-        maxLines: 1,
-      });
+      const name = this.add.text(
+        x + 28,
+        top + 14,
+        `${index + 1}. ${this.ctx.translator.text(level.title)}`,
+        {
+          fontFamily: FONT_STACK,
+          fontSize: fontPx(20),
+          fontStyle: 'bold',
+          color: APP.ink,
+          wordWrap: wordWrapWithin(cardWidth - 48),
+          maxLines: 2,
+        },
+      );
       const platform = t(`platforms.${level.platform}.name`);
       const status = saved
         ? t('levels.best', {
@@ -89,21 +94,30 @@ export class LevelSelectScene extends BaseScene {
             points: this.ctx.translator.number(saved.bestPoints),
           }) + (saved.passed ? ` · ${t('levels.passed')}` : '')
         : t('levels.notPlayed');
-      this.add.text(
+      const about = this.add.text(
         x + 28,
-        top + 48,
+        name.y + name.height + 6,
         `${platform} · ${t('levels.posts', { count: level.posts.length })}`,
         {
           fontFamily: FONT_STACK,
-          fontSize: '15px',
+          fontSize: fontPx(15),
           color: APP.inkDim,
+          wordWrap: wordWrapWithin(cardWidth - 48),
         },
       );
-      this.add.text(x + 28, top + 70, status, {
+      const result = this.add.text(x + 28, about.y + about.height + 4, status, {
         fontFamily: FONT_STACK,
-        fontSize: '14px',
-        color: saved?.passed ? '#69db7c' : APP.inkDim,
+        fontSize: fontPx(14),
+        color: saved?.passed ? APP.good : APP.inkDim,
+        wordWrap: wordWrapWithin(cardWidth - 48),
       });
+      const cardHeight = Math.max(CARD_HEIGHT, Math.ceil(result.y + result.height + 12 - top));
+      card.fillStyle(APP.panel, 1).fillRoundedRect(x, top, cardWidth, cardHeight, 14);
+      if (APP.panel === APP.background)
+        card.lineStyle(2, APP.buttonBorder, 1).strokeRoundedRect(x, top, cardWidth, cardHeight, 14);
+      card
+        .fillStyle(style.accent, 1)
+        .fillRoundedRect(x, top, 10, cardHeight, { tl: 14, bl: 14, tr: 0, br: 0 });
       const item = el('div');
       item.setAttribute('role', 'listitem');
       list.append(item);
@@ -118,14 +132,18 @@ export class LevelSelectScene extends BaseScene {
             this.ctx.audio.play('button');
             this.goTo('feed', { levelId: level.id });
           },
-          onFocus: () => this.scroller?.reveal(contentTop, CARD_HEIGHT, h - HEADER),
+          onFocus: () => this.scroller?.reveal(contentTop, cardHeight, h - HEADER),
         },
         item,
       );
       hit.element.dataset.key = `level-${level.id}`;
-      hit.place({ x, y, width: cardWidth, height: CARD_HEIGHT });
+      hit.place({ x, y, width: cardWidth, height: cardHeight });
+      drawFocusRing(this, hit.element, {
+        rect: () => ({ x, y: top, width: cardWidth, height: cardHeight }),
+        radius: 14,
+      });
       buttons.push(hit);
-      y += CARD_HEIGHT + GAP;
+      y += cardHeight + GAP;
     });
 
     // Broken files: DOM, so long messages wrap and can be selected and copied.

@@ -2,6 +2,8 @@
 import Phaser from 'phaser';
 import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';
+import { fontPx, scaled, textScaleFactor } from '../ui/display';
+import { openHelp } from '../ui/help-panel';
 import { reducedMotion } from '../ui/motion';
 import { languageSelect, openSettings } from '../ui/settings-panel';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
@@ -32,36 +34,44 @@ export class TitleScene extends BaseScene {
     this.events.once(Phaser.Scenes.Events.RENDER, this.backdropLater);
 
     layer.heading(t('title.name'));
-    const titleSize = Math.min(64, Math.floor(w / 8));
+    // Top to bottom: name, tagline, Play, then Settings and Keys side by side. Centred
+    // when it all fits; from the top when a large text size makes it taller.
+    const titleSize = Math.min(scaled(64), Math.floor(w / 8) * textScaleFactor());
     const title = this.add
-      .text(w / 2, h * 0.24, t('title.name'), {
+      .text(w / 2, 0, t('title.name'), {
         fontFamily: FONT_STACK,
-        fontSize: `${titleSize}px`,
+        fontSize: `${Math.round(titleSize)}px`,
         fontStyle: 'bold',
         color: APP.accentCss,
         align: 'center',
       })
-      .setOrigin(0.5);
+      .setOrigin(0.5, 0);
     shrinkToFit(title, w - 32, Number.POSITIVE_INFINITY);
-    this.add
-      .text(w / 2, h * 0.24 + titleSize * 0.9, t('title.tagline'), {
+    const tagline = this.add
+      .text(w / 2, 0, t('title.tagline'), {
         fontFamily: FONT_STACK,
-        fontSize: '18px',
+        fontSize: fontPx(18),
         color: APP.ink,
         align: 'center',
-        wordWrap: wordWrapWithin(Math.min(520, w - 32)),
+        wordWrap: wordWrapWithin(Math.min(scaled(520), w - 32)),
       })
       .setOrigin(0.5, 0);
-
-    const buttonWidth = Math.min(320, w - 48);
+    const buttonWidth = Math.min(scaled(320), w - 48);
+    const playHeight = Math.max(60, scaled(44));
+    const rowHeight = Math.max(52, scaled(36));
+    const footerRoom = scaled(150);
+    const stack = title.height + 12 + tagline.height + 28 + playHeight + 16 + rowHeight;
+    const start = Math.max(16, Math.min(h * 0.24 - title.height / 2, h - footerRoom - stack));
+    title.setY(start);
+    tagline.setY(start + title.height + 12);
     const x = (w - buttonWidth) / 2;
-    const top = h * 0.48;
+    const top = tagline.y + tagline.height + 28;
     const play = canvasButton(this, layer, {
       key: 'play',
       x,
       y: top,
       width: buttonWidth,
-      height: 60,
+      height: playHeight,
       label: t('title.play'),
       primary: true,
       onActivate: () => {
@@ -71,12 +81,13 @@ export class TitleScene extends BaseScene {
         this.goTo('levels');
       },
     });
+    const halfWidth = (buttonWidth - 12) / 2;
     canvasButton(this, layer, {
       key: 'settings',
       x,
-      y: top + 76,
-      width: buttonWidth,
-      height: 52,
+      y: top + playHeight + 16,
+      width: halfWidth,
+      height: rowHeight,
       label: t('title.settings'),
       onActivate: () => {
         this.ctx.audio.play('button');
@@ -85,9 +96,21 @@ export class TitleScene extends BaseScene {
         );
       },
     });
+    canvasButton(this, layer, {
+      key: 'help',
+      x: x + halfWidth + 12,
+      y: top + playHeight + 16,
+      width: halfWidth,
+      height: rowHeight,
+      label: t('a11y.help.open'),
+      onActivate: () => {
+        this.ctx.audio.play('button');
+        openHelp(layer, translator);
+      },
+    });
 
     const footer = layer.adopt(el('div', null, 'overlay-panel'));
-    footer.style.top = `${Math.min(h - 150, top + 148)}px`;
+    footer.style.top = `${top + playHeight + 16 + rowHeight + 20}px`;
     footer.style.width = `${buttonWidth + 36}px`;
     footer.append(languageSelect(translator, this.ctx.store, 'title-language'));
     if (!this.ctx.store.persistent) {

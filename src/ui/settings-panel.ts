@@ -4,6 +4,8 @@ import type { AudioService, VolumeChannel } from '../services/audio';
 import { AVAILABLE_LANGUAGES, type Translator } from '../services/i18n';
 import type { KeyValueStore } from '../services/storage';
 import { button, el, openPanel } from './dialog';
+import { displaySettings } from './display-settings';
+import { openHelp } from './help-panel';
 import { MOTION_KEY, motionPreference, parseMotionPreference, setMotionPreference } from './motion';
 
 export const LANGUAGE_KEY = 'flag-the-feed:language';
@@ -58,7 +60,7 @@ export function openSettings(
     else onClose();
   };
   const panel = openPanel(layer, translator.t('settings.title'), close, { keepOnRebuild: true });
-  const render = () => {
+  const render = (focusedKey?: string) => {
     const { t } = translator;
     panel.heading.textContent = t('settings.title');
     const language = languageSelect(translator, store, 'settings-language');
@@ -99,11 +101,24 @@ export function openSettings(
     motion.append(motionSelect);
 
     const actions = el('div', null, 'row');
-    actions.append(button(t('settings.done'), close, 'primary'));
-    panel.body.replaceChildren(language, sound, motion, actions);
-    language.querySelector('select')?.focus();
+    actions.append(
+      button(t('settings.done'), close, 'primary'),
+      button(t('a11y.help.open'), () => openHelp(layer, translator)),
+    );
+    panel.body.replaceChildren(
+      language,
+      displaySettings(translator, store),
+      sound,
+      motion,
+      actions,
+    );
+    // After a rebuild in a new language or size, focus stays on the control that changed.
+    const keep = focusedKey
+      ? panel.body.querySelector<HTMLElement>(`[data-key="${focusedKey}"]`)
+      : null;
+    (keep ?? language.querySelector('select'))?.focus();
   };
-  const rerender = () => render();
+  const rerender = () => render((document.activeElement as HTMLElement | null)?.dataset?.key);
   translator.i18n.on('languageChanged', rerender);
   render();
 }

@@ -10,12 +10,12 @@
  * session, now in the new language.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import i18next, { type TFunction } from 'i18next';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Level, LocalizedText, Taxonomy } from '../../src/core/level/schema';
+import type { Level, Taxonomy } from '../../src/core/level/schema';
 import { FONT_STACK } from '../../src/ui/theme';
 import { collectErrors, launch, press, screenshot, sessionState } from './browser';
+import { type Words, wordsFor } from './words';
 
 const LANGUAGES = readdirSync('locales', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -23,34 +23,6 @@ const LANGUAGES = readdirSync('locales', { withFileTypes: true })
   .sort();
 const level = JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8')) as Level;
 const taxonomy = JSON.parse(readFileSync('levels/taxonomy.json', 'utf8')) as Taxonomy;
-
-interface Words {
-  t: TFunction;
-  /** A level or taxonomy string in this language. */
-  text(value: LocalizedText): string;
-}
-
-/** The game's words in one language, read from locales/<lng>/ like the game does. */
-async function wordsFor(language: string): Promise<Words> {
-  const instance = i18next.createInstance();
-  const bundle = (ns: string) =>
-    JSON.parse(readFileSync(`locales/${language}/${ns}.json`, 'utf8')) as object;
-  await instance.init({
-    lng: language,
-    fallbackLng: false,
-    resources: { [language]: { common: bundle('common') } },
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-  return {
-    t: instance.t,
-    text: (value) => {
-      const text = value[language];
-      if (!text) throw new Error(`levels: a text has no ${language} (run npm run levels:check)`);
-      return text;
-    },
-  };
-}
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 const isManipulative = (post: Level['posts'][number]) =>
