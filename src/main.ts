@@ -31,7 +31,13 @@ import {
 } from './ui/display';
 import { ErrorScreen } from './ui/error-screen';
 import { openHelp } from './ui/help-panel';
-import { listenForShortcuts, setGlobalShortcuts } from './ui/keyboard';
+import {
+  listenForShortcuts,
+  parseShortcutsSetting,
+  SHORTCUTS_KEY,
+  setGlobalShortcuts,
+  setShortcutsEnabled,
+} from './ui/keyboard';
 import { MOTION_KEY, parseMotionPreference, setMotionPreference } from './ui/motion';
 import { LANGUAGE_KEY, openSettings } from './ui/settings-panel';
 import { APP, applyContrast } from './ui/theme';
@@ -106,6 +112,7 @@ async function start(): Promise<void> {
     help: () => openHelp(layer, translator),
     settings: () => openSettings(layer, translator, audio, store, () => {}),
   });
+  setShortcutsEnabled(parseShortcutsSetting(store.get(SHORTCUTS_KEY)));
   listenForShortcuts();
 
   const seedParam = params.get('seed');

@@ -49,6 +49,8 @@ export class FeedScene extends BaseScene {
   private unsubscribe: (() => void) | null = null;
   private progressText: Phaser.GameObjects.Text | null = null;
   private briefingShown = false;
+  /** Open when the scene rebuilds (a resize, turning the phone): it opens again. */
+  private briefingOpen = false;
   /** The header's height: it grows with the text scale and stacks on narrow screens. */
   private header = 96;
 
@@ -150,7 +152,7 @@ export class FeedScene extends BaseScene {
       gap: GAP,
       viewportHeight: h - headerHeight,
       ids: [...this.items.keys()],
-      firstScreenNow: this.briefingShown,
+      firstScreenNow: this.briefingShown && !this.briefingOpen,
       view: (postId) => this.cardView(level, (this.items.get(postId) as FeedItem).post),
       style,
       onPlaced: (postId, top, height) =>
@@ -193,7 +195,7 @@ export class FeedScene extends BaseScene {
     );
     this.render(play.state, false);
     this.panel.sync(play.state);
-    if (!this.briefingShown) this.showBriefing(level);
+    if (!this.briefingShown || this.briefingOpen) this.showBriefing(level);
   }
 
   /**
@@ -480,9 +482,11 @@ export class FeedScene extends BaseScene {
 
   private showBriefing(level: Level): void {
     this.briefingShown = true;
+    this.briefingOpen = true;
     const { layer, translator } = this.ctx;
     const { t } = this;
     const start = () => {
+      this.briefingOpen = false;
       panel.close();
       const first = this.ctx.play?.state.order.find((id) => !this.ctx.play?.state.answers[id]);
       if (first) this.items.get(first)?.hit.element.focus();

@@ -1,4 +1,7 @@
-/** The settings dialog's "Display" group: text size and contrast, applied at once and saved. */
+/**
+ * The settings dialog's "Display" group: text size, contrast and the single-key
+ * shortcuts, applied at once and saved.
+ */
 import type { Translator } from '../services/i18n';
 import type { KeyValueStore } from '../services/storage';
 import { el } from './dialog';
@@ -11,6 +14,12 @@ import {
   TEXT_SCALES,
   textScalePercent,
 } from './display';
+import {
+  parseShortcutsSetting,
+  SHORTCUTS_KEY,
+  setShortcutsEnabled,
+  shortcutsEnabled,
+} from './keyboard';
 
 function select(
   id: string,
@@ -67,6 +76,19 @@ export function displaySettings(translator: Translator, store: KeyValueStore): H
         const next = parseContrastPreference(value);
         store.set(CONTRAST_KEY, next);
         setDisplayPreferences({ contrast: next });
+      },
+    ),
+    select(
+      'settings-shortcuts',
+      t('a11y.shortcuts'),
+      (['on', 'off'] as const).map((value) => ({
+        value,
+        label: t(`a11y.shortcutsOption.${value}`),
+      })),
+      shortcutsEnabled() ? 'on' : 'off',
+      (value) => {
+        store.set(SHORTCUTS_KEY, value);
+        setShortcutsEnabled(parseShortcutsSetting(value));
       },
     ),
   );

@@ -60,6 +60,23 @@ interface Layer {
 
 const stack: Layer[] = [];
 let global: ShortcutHandlers = {};
+let enabled = true;
+
+export const SHORTCUTS_KEY = 'flag-the-feed:shortcuts';
+
+/** Single-key shortcuts can be switched off (WCAG 2.1.4), e.g. for speech input. */
+export function setShortcutsEnabled(on: boolean): void {
+  enabled = on;
+}
+
+export function shortcutsEnabled(): boolean {
+  return enabled;
+}
+
+/** A saved on/off; anything else means on. */
+export function parseShortcutsSetting(text: string | null): boolean {
+  return text !== 'off';
+}
 
 /** Handlers that work on every screen and over every dialog (help, mute). */
 export function setGlobalShortcuts(handlers: ShortcutHandlers): void {
@@ -105,14 +122,14 @@ function typing(target: EventTarget | null): boolean {
 }
 
 /** Installs the one keydown listener; call once at start-up. */
-export function listenForShortcuts(target: Window = window): void {
+export function listenForShortcuts(target: EventTarget = window): void {
   target.addEventListener('keydown', (event) => {
-    if (event.repeat || typing(event.target)) return;
-    const action = actionFor(event);
-    if (!action) return;
-    const handler = handlerFor(action);
+    const key = event as KeyboardEvent;
+    if (!enabled || key.repeat || typing(key.target)) return;
+    const action = actionFor(key);
+    const handler = action ? handlerFor(action) : undefined;
     if (!handler) return;
-    event.preventDefault();
+    key.preventDefault();
     handler();
   });
 }
