@@ -18,6 +18,7 @@ import { loadContent, lureInfo } from './services/content';
 import { createTranslator, pickLanguage, registerTactics } from './services/i18n';
 import { registerOffline } from './services/offline';
 import { openProgressStore } from './services/progress-store';
+import { openResumeStore } from './services/resume-store';
 import { browserStore } from './services/storage';
 import {
   CONTRAST_KEY,
@@ -39,7 +40,7 @@ import {
   setShortcutsEnabled,
 } from './ui/keyboard';
 import { MOTION_KEY, parseMotionPreference, setMotionPreference } from './ui/motion';
-import { LANGUAGE_KEY, openSettings } from './ui/settings-panel';
+import { LANGUAGE_KEY, MODE_KEY, openSettings, parseModeChoice } from './ui/settings-panel';
 import { APP, applyContrast } from './ui/theme';
 import './style.css';
 
@@ -125,6 +126,9 @@ async function start(): Promise<void> {
     hasContent: () => content !== null,
     contentReady,
     progress: openProgressStore(store),
+    resume: openResumeStore(store),
+    mode: parseModeChoice(store.get(MODE_KEY)),
+    allUnlocked: false,
     audio,
     layer,
     store,

@@ -1,11 +1,17 @@
-/** The level list: every valid level, and every broken file with what is wrong with it. */
+/**
+ * The level list: the mode to play in, every valid level with its lock, stars and best,
+ * and every broken file with what is wrong with it.
+ */
 import type { OverlayButton } from '../a11y/layer';
+import { MODES } from '../core/level/schema';
+import { levelProgress, NO_STARS, type Stars, starCount, unlockedLevels } from '../core/progress';
 import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';
 import { fontPx } from '../ui/display';
 import { drawFocusRing } from '../ui/focus-ring';
 import { reducedMotion } from '../ui/motion';
 import { Scroller } from '../ui/scroller';
+import { MODE_KEY, timerSelect } from '../ui/settings-panel';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
 import { APP, FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
 import { BaseScene } from './base-scene';
@@ -66,14 +72,45 @@ export class LevelSelectScene extends BaseScene {
     const cardWidth = Math.min(640, w - 24);
     const x = (w - cardWidth) / 2;
     let y = GAP;
+    const picker = this.modePicker();
+    Object.assign(picker.style, {
+      position: 'absolute',
+      left: `${x}px`,
+      top: `${y}px`,
+      width: `${cardWidth}px`,
+    });
+    list.append(picker);
+    y += picker.getBoundingClientRect().height + GAP;
+
     const buttons: OverlayButton[] = [];
+    const unlocked = unlockedLevels(
+      content.levels.map((level) => level.id),
+      progress.progress,
+      this.ctx.allUnlocked,
+    );
+    const resumable = this.ctx.resume.pending?.levelId;
     content.levels.forEach((level, index) => {
-      const saved = progress.progress.levels[level.id];
+      const saved = levelProgress(progress.progress, level.id);
+      const locked = !unlocked.has(level.id);
+      const stars = saved?.stars ?? NO_STARS;
       const style = PLATFORM_STYLES[level.platform];
       const contentTop = y;
       const top = HEADER + y;
       // The card is drawn under its texts once they are measured: it grows with the text size.
       const card = this.add.graphics();
+      // Stars: filled and hollow shapes, so the count does not rest on colour alone.
+      const starMarks = saved
+        ? this.add
+            .text(
+              x + cardWidth - 16,
+              top + 14,
+              (['pass', 'discernment', 'allLures'] as const)
+                .map((key) => (stars[key] ? '★' : '☆'))
+                .join(''),
+              { fontFamily: FONT_STACK, fontSize: fontPx(24), color: APP.accentCss },
+            )
+            .setOrigin(1, 0)
+        : null;
       const name = this.add.text(
         x + 28,
         top + 14,
@@ -83,17 +120,22 @@ export class LevelSelectScene extends BaseScene {
           fontSize: fontPx(20),
           fontStyle: 'bold',
           color: APP.ink,
-          wordWrap: wordWrapWithin(cardWidth - 48),
+          wordWrap: wordWrapWithin(cardWidth - 48 - (starMarks ? starMarks.width + 8 : 0)),
           maxLines: 2,
         },
       );
       const platform = t(`platforms.${level.platform}.name`);
-      const status = saved
-        ? t('levels.best', {
-            percent: Math.round(saved.bestPercent),
-            points: this.ctx.translator.number(saved.bestPoints),
-          }) + (saved.passed ? ` · ${t('levels.passed')}` : '')
-        : t('levels.notPlayed');
+      const status = locked
+        ? t('modes.levels.locked', { number: index })
+        : resumable === level.id
+          ? t('modes.levels.continue')
+          : saved
+            ? t('levels.best', {
+                percent: Math.round(saved.bestPercent),
+                points: this.ctx.translator.number(saved.bestPoints),
+              }) + (saved.passed ? ` · ${t('levels.passed')}` : '')
+            : t('levels.notPlayed');
+      const starWords = this.starWords(stars);
       const about = this.add.text(
         x + 28,
         name.y + name.height + 6,
@@ -112,6 +154,8 @@ export class LevelSelectScene extends BaseScene {
         wordWrap: wordWrapWithin(cardWidth - 48),
       });
       const cardHeight = Math.max(CARD_HEIGHT, Math.ceil(result.y + result.height + 12 - top));
+      // Locked: dimmed, and said in words ("Locked: …") on the card and to screen readers.
+      card.setAlpha(locked ? 0.55 : 1);
       card.fillStyle(APP.panel, 1).fillRoundedRect(x, top, cardWidth, cardHeight, 14);
       if (APP.panel === APP.background)
         card.lineStyle(2, APP.buttonBorder, 1).strokeRoundedRect(x, top, cardWidth, cardHeight, 14);
@@ -127,8 +171,12 @@ export class LevelSelectScene extends BaseScene {
             number: index + 1,
             title: this.ctx.translator.text(level.title),
           }),
-          description: `${platform}. ${status}`,
+          description: [platform, status, starWords].filter(Boolean).join('. '),
           onActivate: () => {
+            if (locked) {
+              this.ctx.layer.announce(status);
+              return;
+            }
             this.ctx.audio.play('button');
             this.goTo('feed', { levelId: level.id });
           },
@@ -137,6 +185,8 @@ export class LevelSelectScene extends BaseScene {
         item,
       );
       hit.element.dataset.key = `level-${level.id}`;
+      // Still focusable, so a screen reader hears why it is locked.
+      if (locked) hit.element.setAttribute('aria-disabled', 'true');
       hit.place({ x, y, width: cardWidth, height: cardHeight });
       drawFocusRing(this, hit.element, {
         rect: () => ({ x, y: top, width: cardWidth, height: cardHeight }),
@@ -180,6 +230,47 @@ export class LevelSelectScene extends BaseScene {
     );
     this.scroller.setContentHeight(y, h - HEADER);
     buttons[0]?.element.focus({ preventScroll: true });
+  }
+
+  /** "Stars: 2 of 3. pass mark reached, sharp eye." for the level's description. */
+  private starWords(stars: Stars): string {
+    const { t } = this;
+    const count = starCount(stars);
+    if (count === 0) return '';
+    const names = (['pass', 'discernment', 'allLures'] as const)
+      .filter((key) => stars[key])
+      .map((key) => t(`modes.star.${key}`));
+    return `${t('modes.levels.stars', { count })}: ${names.join(', ')}`;
+  }
+
+  /** Radio buttons for the mode levels start in, and the Challenge timer setting. */
+  private modePicker(): HTMLElement {
+    const { t } = this;
+    const { store, translator } = this.ctx;
+    const box = el('div', null, 'overlay-panel mode-picker');
+    box.setAttribute('role', 'listitem');
+    const group = el('fieldset');
+    group.append(el('legend', t('modes.choose')));
+    for (const mode of MODES) {
+      const label = el('label', null, 'mode-option');
+      const radio = el('input');
+      radio.type = 'radio';
+      radio.name = 'mode';
+      radio.value = mode;
+      radio.checked = mode === this.ctx.mode;
+      radio.dataset.key = `mode-${mode}`;
+      radio.addEventListener('change', () => {
+        if (!radio.checked) return;
+        this.ctx.mode = mode;
+        store.set(MODE_KEY, mode);
+      });
+      const words = el('span');
+      words.append(el('strong', t(`modes.mode.${mode}`)), ` – ${t(`modes.modeHelp.${mode}`)}`);
+      label.append(radio, words);
+      group.append(label);
+    }
+    box.append(group, timerSelect(translator, store, 'levels-timer'));
+    return box;
   }
 
   protected override teardown(): void {

@@ -60,7 +60,20 @@ export class TitleScene extends BaseScene {
     const playHeight = Math.max(60, scaled(44));
     const rowHeight = Math.max(52, scaled(36));
     const footerRoom = scaled(150);
-    const stack = title.height + 12 + tagline.height + 28 + playHeight + 16 + rowHeight;
+    // An unfinished level: one press goes back to the same post (see FeedScene.ensurePlay).
+    const pending = this.ctx.resume.pending;
+    const resumeLevel =
+      pending && this.ctx.hasContent()
+        ? this.ctx.content.levels.find((level) => level.id === pending.levelId)
+        : undefined;
+    // The title does not wait for the levels; once they are in, it offers to continue.
+    if (pending && !this.ctx.hasContent())
+      this.ctx.contentReady.then(
+        () => this.rebuild(),
+        () => {},
+      );
+    const rows = resumeLevel ? 2 : 1;
+    const stack = title.height + 12 + tagline.height + 28 + playHeight + (16 + rowHeight) * rows;
     const start = Math.max(16, Math.min(h * 0.24 - title.height / 2, h - footerRoom - stack));
     title.setY(start);
     tagline.setY(start + title.height + 12);
@@ -81,11 +94,35 @@ export class TitleScene extends BaseScene {
         this.goTo('levels');
       },
     });
+    let below = top + playHeight + 16;
+    if (pending && resumeLevel) {
+      const done = pending.actions.filter(
+        (action) => action.type === 'flag' || action.type === 'pass',
+      ).length;
+      canvasButton(this, layer, {
+        key: 'continue',
+        x,
+        y: below,
+        width: buttonWidth,
+        height: rowHeight,
+        label: t('modes.resume.continue', {
+          title: translator.text(resumeLevel.title),
+          done,
+          total: resumeLevel.posts.length,
+        }),
+        onActivate: () => {
+          this.ctx.audio.play('button');
+          this.ctx.audio.startMusic();
+          this.goTo('feed', { levelId: resumeLevel.id });
+        },
+      });
+      below += rowHeight + 16;
+    }
     const halfWidth = (buttonWidth - 12) / 2;
     canvasButton(this, layer, {
       key: 'settings',
       x,
-      y: top + playHeight + 16,
+      y: below,
       width: halfWidth,
       height: rowHeight,
       label: t('title.settings'),
@@ -99,7 +136,7 @@ export class TitleScene extends BaseScene {
     canvasButton(this, layer, {
       key: 'help',
       x: x + halfWidth + 12,
-      y: top + playHeight + 16,
+      y: below,
       width: halfWidth,
       height: rowHeight,
       label: t('a11y.help.open'),
@@ -110,7 +147,7 @@ export class TitleScene extends BaseScene {
     });
 
     const footer = layer.adopt(el('div', null, 'overlay-panel'));
-    footer.style.top = `${top + playHeight + 16 + rowHeight + 20}px`;
+    footer.style.top = `${below + rowHeight + 20}px`;
     footer.style.width = `${buttonWidth + 36}px`;
     footer.append(languageSelect(translator, this.ctx.store, 'title-language'));
     if (!this.ctx.store.persistent) {
@@ -120,6 +157,12 @@ export class TitleScene extends BaseScene {
     }
     if (progress.loaded === 'corrupt' || progress.loaded === 'too-new') {
       const notice = el('p', t(`title.progress.${progress.loaded}`), 'notice');
+      notice.setAttribute('role', 'status');
+      footer.append(notice);
+    }
+    const resumeLoaded = this.ctx.resume.loaded;
+    if (resumeLoaded === 'corrupt' || resumeLoaded === 'too-new') {
+      const notice = el('p', t(`modes.resume.${resumeLoaded}`), 'notice');
       notice.setAttribute('role', 'status');
       footer.append(notice);
     }
