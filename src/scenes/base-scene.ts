@@ -65,6 +65,15 @@ export abstract class BaseScene extends Phaser.Scene {
     );
   }
 
+  /**
+   * Being built or running: true inside create() too (where isActive() is still false),
+   * so a scroll that building causes (focus on the first item) moves the camera as well.
+   */
+  protected get drawing(): boolean {
+    const { status } = this.sys.settings;
+    return status === Phaser.Scenes.CREATING || status === Phaser.Scenes.RUNNING;
+  }
+
   /** Draws the scene and creates its accessible twins. */
   protected abstract build(): void;
 

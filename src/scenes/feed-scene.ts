@@ -228,7 +228,7 @@ export class FeedScene extends BaseScene {
         content: list,
         onScroll: (scrollY) => {
           // A late focus or fling may arrive after the scene stopped (e.g. browser Back).
-          if (!this.sys.isActive()) return;
+          if (!this.drawing) return;
           this.cameras.main.scrollY = scrollY;
           this.cards?.scrollTo(scrollY - GAP);
         },

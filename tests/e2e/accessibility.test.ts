@@ -401,6 +401,9 @@ describe('text at 200% and high contrast', () => {
       await sceneShown(page, 'levels');
       await screenshot(page, `a11y-200-${size.name}-levels`);
       problems.push(...(await sceneProblems(page, 'levels')));
+      // Level 1 has focus, scrolled into view below the mode picker: its card is drawn
+      // where its button is (the list and the camera scroll together).
+      await expectRingOnFocus(page, 'levels');
 
       await watchCards(page);
       await press(
