@@ -25,6 +25,11 @@ export interface Shortcut {
   action: ShortcutAction;
   /** KeyboardEvent.key values, lower case for letters. */
   keys: readonly string[];
+  /**
+   * KeyboardEvent.code of the same physical key, so letters work on Cyrillic and other
+   * layouts too (J on a Russian keyboard sends key "о", code "KeyJ").
+   */
+  code?: string;
   /** How the help dialog shows the keys. */
   label: string;
   /** Where it works, for the help dialog's grouping: keys `keys.scope.<scope>`. */
@@ -33,18 +38,18 @@ export interface Shortcut {
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'help', keys: ['?'], label: '?', scope: 'anywhere' },
-  { action: 'mute', keys: ['m'], label: 'M', scope: 'anywhere' },
-  { action: 'settings', keys: ['s'], label: 'S', scope: 'anywhere' },
-  { action: 'nextPost', keys: ['j'], label: 'J', scope: 'feed' },
-  { action: 'previousPost', keys: ['k'], label: 'K', scope: 'feed' },
-  { action: 'tactic1', keys: ['1'], label: '1', scope: 'post' },
-  { action: 'tactic2', keys: ['2'], label: '2', scope: 'post' },
-  { action: 'tactic3', keys: ['3'], label: '3', scope: 'post' },
-  { action: 'tactic4', keys: ['4'], label: '4', scope: 'post' },
-  { action: 'tactic5', keys: ['5'], label: '5', scope: 'post' },
-  { action: 'lure', keys: ['l'], label: 'L', scope: 'post' },
-  { action: 'flag', keys: ['f'], label: 'F', scope: 'post' },
-  { action: 'genuine', keys: ['g'], label: 'G', scope: 'post' },
+  { action: 'mute', keys: ['m'], code: 'KeyM', label: 'M', scope: 'anywhere' },
+  { action: 'settings', keys: ['s'], code: 'KeyS', label: 'S', scope: 'anywhere' },
+  { action: 'nextPost', keys: ['j'], code: 'KeyJ', label: 'J', scope: 'feed' },
+  { action: 'previousPost', keys: ['k'], code: 'KeyK', label: 'K', scope: 'feed' },
+  { action: 'tactic1', keys: ['1'], code: 'Digit1', label: '1', scope: 'post' },
+  { action: 'tactic2', keys: ['2'], code: 'Digit2', label: '2', scope: 'post' },
+  { action: 'tactic3', keys: ['3'], code: 'Digit3', label: '3', scope: 'post' },
+  { action: 'tactic4', keys: ['4'], code: 'Digit4', label: '4', scope: 'post' },
+  { action: 'tactic5', keys: ['5'], code: 'Digit5', label: '5', scope: 'post' },
+  { action: 'lure', keys: ['l'], code: 'KeyL', label: 'L', scope: 'post' },
+  { action: 'flag', keys: ['f'], code: 'KeyF', label: 'F', scope: 'post' },
+  { action: 'genuine', keys: ['g'], code: 'KeyG', label: 'G', scope: 'post' },
 ];
 
 /** Keys the browser already gives meaning to, listed in help but handled natively. */
@@ -99,11 +104,14 @@ export function pushShortcuts(handlers: ShortcutHandlers, owner: Element): () =>
 
 /** The action a key press asks for, or null when it is not a shortcut here. */
 export function actionFor(
-  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>,
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'> & { code?: string },
 ): ShortcutAction | null {
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  return SHORTCUTS.find((shortcut) => shortcut.keys.includes(key))?.action ?? null;
+  const byKey = SHORTCUTS.find((shortcut) => shortcut.keys.includes(key));
+  // "?" is Shift plus a different key on every layout: it goes by its character only.
+  const byCode = SHORTCUTS.find((shortcut) => shortcut.code && shortcut.code === event.code);
+  return (byKey ?? byCode)?.action ?? null;
 }
 
 function handlerFor(action: ShortcutAction): (() => void) | undefined {

@@ -42,6 +42,11 @@ describe('shortcut keys', () => {
     expect(actionFor({ key: 'f', ...plain, ctrlKey: true })).toBeNull();
     expect(actionFor({ key: 'l', ...plain, metaKey: true })).toBeNull();
     expect(actionFor({ key: 'Enter', ...plain })).toBeNull();
+    // A Russian or Ukrainian layout: the same physical keys.
+    expect(actionFor({ key: 'о', code: 'KeyJ', ...plain })).toBe('nextPost');
+    expect(actionFor({ key: 'а', code: 'KeyF', ...plain })).toBe('flag');
+    expect(actionFor({ key: 'ь', code: 'KeyM', ...plain })).toBe('mute');
+    expect(actionFor({ key: 'х', code: 'BracketLeft', ...plain })).toBeNull();
   });
 
   it('gives each key one meaning', () => {
