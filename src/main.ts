@@ -111,7 +111,11 @@ async function start(): Promise<void> {
       layer.announce(translator.t(muted ? 'settings.muted' : 'settings.unmuted'));
     },
     help: () => openHelp(layer, translator),
-    settings: () => openSettings(layer, translator, audio, store, () => {}),
+    // Not over another dialog: a language change would rebuild the scene under both.
+    settings: () => {
+      if (!document.querySelector('dialog[open]'))
+        openSettings(layer, translator, audio, store, () => {});
+    },
   });
   setShortcutsEnabled(parseShortcutsSetting(store.get(SHORTCUTS_KEY)));
   listenForShortcuts();

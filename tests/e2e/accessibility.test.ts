@@ -300,6 +300,24 @@ describe('keyboard alone', () => {
       if (index === 2) await expectRingOnFocus(page, 'feed');
       await page.keyboard.press('Enter');
       await expect.poll(() => dialogCount(page)).toBe(1);
+      if (index === 1) {
+        // Over an open post: S does not stack the settings on it; ? shows the keys, and
+        // Escape closes only the help, with focus back in the post.
+        const open = () => page.locator('dialog[open]').count();
+        await page.keyboard.press('s');
+        await page.waitForTimeout(200);
+        expect(await open()).toBe(1);
+        await page.keyboard.press('?');
+        await expect
+          .poll(() => page.getByRole('dialog', { name: t('a11y.help.title') }).count())
+          .toBe(1);
+        expect(await open()).toBe(2);
+        await page.keyboard.press('Escape');
+        await expect.poll(open).toBe(1);
+        expect(
+          await page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]'))),
+        ).toBe(true);
+      }
       const truth = level.posts.find((post) => post.id === postId)?.truth;
       if (!truth) throw new Error(`unknown post ${postId}`);
       if (truth.tactics.length === 0 && !truth.lure) {
