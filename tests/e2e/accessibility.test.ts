@@ -382,20 +382,21 @@ describe('text at 200% and high contrast', () => {
   }
 
   it.each([
-    { name: 'phone', width: 360, height: 640 },
-    { name: 'laptop', width: 1280, height: 800 },
+    { name: 'phone', width: 360, height: 640, language: 'en' },
+    { name: 'phone', width: 360, height: 640, language: 'zh-Hans' },
+    { name: 'laptop', width: 1280, height: 800, language: 'en' },
   ])(
-    'keeps every text in its box on a $name ($width×$height)',
+    'keeps every text in its box on a $name ($width×$height) in $language',
     {
       timeout: 300_000,
     },
     async (size) => {
-      const words = await wordsFor('en');
+      const words = await wordsFor(size.language);
       const { t, text } = words;
       const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
       await page.addInitScript(installLayoutProbe);
       const errors = collectErrors(page);
-      await page.goto(`${inject('baseUrl')}?lang=en&seed=big`);
+      await page.goto(`${inject('baseUrl')}?lang=${size.language}&seed=big`);
       await sceneShown(page, 'title');
       await press(page, page.getByRole('button', { name: t('title.settings'), exact: true }));
       await choose(page, t('a11y.textScale'), '200');
@@ -406,18 +407,18 @@ describe('text at 200% and high contrast', () => {
       expect(
         await page.evaluate(() => document.documentElement.classList.contains('high-contrast')),
       ).toBe(true);
-      await screenshot(page, `a11y-200-${size.name}-settings`);
+      await screenshot(page, `a11y-200-${size.language}-${size.name}-settings`);
       const problems: string[] = [];
       problems.push(...(await axeProblems(page, 'settings')));
       await page.keyboard.press('Escape');
       await expect.poll(() => dialogCount(page)).toBe(0);
       await page.waitForTimeout(300);
-      await screenshot(page, `a11y-200-${size.name}-title`);
+      await screenshot(page, `a11y-200-${size.language}-${size.name}-title`);
       problems.push(...(await sceneProblems(page, 'title')), ...(await axeProblems(page, 'title')));
 
       await press(page, page.getByRole('button', { name: t('title.play'), exact: true }));
       await sceneShown(page, 'levels');
-      await screenshot(page, `a11y-200-${size.name}-levels`);
+      await screenshot(page, `a11y-200-${size.language}-${size.name}-levels`);
       problems.push(...(await sceneProblems(page, 'levels')));
       // Level 1 has focus, scrolled into view below the mode picker: its card is drawn
       // where its button is (the list and the camera scroll together).
@@ -434,13 +435,13 @@ describe('text at 200% and high contrast', () => {
       await press(page, page.getByRole('button', { name: t('feed.start'), exact: true }));
       await expect.poll(() => dialogCount(page)).toBe(0);
       await sceneShown(page, 'feed');
-      await screenshot(page, `a11y-200-${size.name}-feed`);
+      await screenshot(page, `a11y-200-${size.language}-${size.name}-feed`);
       problems.push(...(await sceneProblems(page, 'feed')), ...(await axeProblems(page, 'feed')));
       problems.push(...(await measuredCards(page, level.posts.length)).problems);
       // The first post has focus after the briefing: Enter opens it.
       await page.keyboard.press('Enter');
       await expect.poll(() => dialogCount(page)).toBe(1);
-      await screenshot(page, `a11y-200-${size.name}-post`);
+      await screenshot(page, `a11y-200-${size.language}-${size.name}-post`);
       // No panel text is cut off: everything fits the dialog's width, and no button's
       // text runs out of the button.
       const overflowing = await page.evaluate(() => {
