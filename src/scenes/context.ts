@@ -2,6 +2,7 @@
 import type Phaser from 'phaser';
 import type { AccessibleLayer } from '../a11y/layer';
 import type { Mode } from '../core/level/schema';
+import type { SessionSetup } from '../core/modes';
 import type { AudioService } from '../services/audio';
 import type { Content } from '../services/content';
 import type { Translator } from '../services/i18n';
@@ -27,6 +28,11 @@ export interface GameContext {
   mode: Mode;
   /** Every level open regardless of progress (a workshop link sets this). */
   allUnlocked: boolean;
+  /**
+   * When set (a workshop link), every level starts with this setup (mode, feedback
+   * timing, time limit) instead of the level list's mode and the player's timer setting.
+   */
+  sessionSetup: SessionSetup | null;
   audio: AudioService;
   layer: AccessibleLayer;
   store: KeyValueStore;

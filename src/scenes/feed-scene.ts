@@ -56,6 +56,8 @@ export class FeedScene extends BaseScene {
   private panel: PostPanel | null = null;
   private unsubscribe: (() => void) | null = null;
   private progressText: Phaser.GameObjects.Text | null = null;
+  /** The time left for screen readers (role "timer": read on request, not announced each second). */
+  private timerText: HTMLElement | null = null;
   private briefingShown = false;
   /** While open, time does not run; open when the scene rebuilds (a resize, turning the phone), it opens again. */
   private briefingOpen = false;
@@ -116,8 +118,9 @@ export class FeedScene extends BaseScene {
     return play;
   }
 
-  /** The mode chosen in the level list, with the player's timer setting applied. */
+  /** A workshop's setup, else the mode chosen in the level list with the player's timer setting. */
   private setupFor(level: Level): SessionSetup {
+    if (this.ctx.sessionSetup) return this.ctx.sessionSetup;
     const mode = this.ctx.mode;
     const timer = parseTimerSetting(this.ctx.store.get(TIMER_KEY));
     const preset = presetRules(mode, level.posts.length).timeLimitSeconds;
@@ -162,6 +165,11 @@ export class FeedScene extends BaseScene {
       }),
     );
     const headerHeight = this.layoutHeader(level);
+    this.timerText = null;
+    if (play.state.rules.timeLimitSeconds !== null) {
+      this.timerText = layer.adopt(el('p', null, 'visually-hidden'));
+      this.timerText.setAttribute('role', 'timer');
+    }
     const { viewport, list } = layer.scrollingList(
       headerHeight,
       t('feed.listLabel', { platform: t(`platforms.${level.platform}.name`) }),
@@ -534,7 +542,10 @@ export class FeedScene extends BaseScene {
     }
     const whole = Math.ceil(left);
     const clock = `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-    this.progressText?.setText(`${line} · ${t('modes.timer.left', { time: clock })}`);
+    const timeLeft = t('modes.timer.left', { time: clock });
+    this.progressText?.setText(`${line} · ${timeLeft}`);
+    if (this.timerText && this.timerText.textContent !== timeLeft)
+      this.timerText.textContent = timeLeft;
     // The last ten seconds stand out by weight as well as colour.
     this.progressText?.setFontStyle(whole <= 10 ? 'bold' : '');
   }

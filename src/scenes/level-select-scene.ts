@@ -88,7 +88,9 @@ export class LevelSelectScene extends BaseScene {
       progress.progress,
       this.ctx.allUnlocked,
     );
-    const resumable = this.ctx.resume.pending?.levelId;
+    // The session in hand, else the one saved for a reload: that level continues it.
+    const unfinished =
+      this.ctx.play?.state.finished === false ? this.ctx.play.state : this.ctx.resume.pending;
     content.levels.forEach((level, index) => {
       const saved = levelProgress(progress.progress, level.id);
       const locked = !unlocked.has(level.id);
@@ -127,8 +129,8 @@ export class LevelSelectScene extends BaseScene {
       const platform = t(`platforms.${level.platform}.name`);
       const status = locked
         ? t('modes.levels.locked', { number: index })
-        : resumable === level.id
-          ? t('modes.levels.continue')
+        : unfinished?.levelId === level.id
+          ? t('modes.levels.continue', { mode: t(`modes.mode.${unfinished.mode}`) })
           : saved
             ? t('levels.best', {
                 percent: Math.round(saved.bestPercent),

@@ -70,10 +70,12 @@ export class TitleScene extends BaseScene {
     if (pending && !this.ctx.hasContent())
       this.ctx.contentReady.then(
         () => this.rebuild(),
+        // Levels that fail to load are reported by the level list; Play still works.
         () => {},
       );
-    const rows = resumeLevel ? 2 : 1;
-    const stack = title.height + 12 + tagline.height + 28 + playHeight + (16 + rowHeight) * rows;
+    const continueRoom = resumeLevel ? playHeight + 16 : 0;
+    const stack =
+      title.height + 12 + tagline.height + 28 + playHeight + 16 + continueRoom + rowHeight;
     const start = Math.max(16, Math.min(h * 0.24 - title.height / 2, h - footerRoom - stack));
     title.setY(start);
     tagline.setY(start + title.height + 12);
@@ -104,7 +106,8 @@ export class TitleScene extends BaseScene {
         x,
         y: below,
         width: buttonWidth,
-        height: rowHeight,
+        // Taller than Settings: its label names the level and may take two lines.
+        height: playHeight,
         label: t('modes.resume.continue', {
           title: translator.text(resumeLevel.title),
           done,
@@ -116,7 +119,7 @@ export class TitleScene extends BaseScene {
           this.goTo('feed', { levelId: resumeLevel.id });
         },
       });
-      below += rowHeight + 16;
+      below += playHeight + 16;
     }
     const halfWidth = (buttonWidth - 12) / 2;
     canvasButton(this, layer, {

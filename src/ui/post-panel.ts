@@ -10,6 +10,7 @@ import { LURE_ID, type TacticInfo } from '../core/taxonomy';
 import type { Translator } from '../services/i18n';
 import { inkOn } from './colour';
 import { button, el, openPanel, type Panel } from './dialog';
+import { hintDetails } from './hint';
 import { pushShortcuts } from './keyboard';
 
 export interface PostPanelDeps {
@@ -186,6 +187,7 @@ export class PostPanel {
     }
     fieldset.append(grid);
     panel.body.append(fieldset);
+    if (state.rules.hints) panel.body.append(hintDetails(post, this.deps.translator));
 
     const status = el('p', '', 'meta');
     status.id = 'flag-status';
