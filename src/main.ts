@@ -8,7 +8,6 @@ import { AccessibleLayer } from './a11y/layer';
 import { seedFromText } from './core/random';
 import { tacticsForLevel } from './core/taxonomy';
 import type { GameContext } from './scenes/context';
-import { FeedScene } from './scenes/feed-scene';
 import { LevelSelectScene } from './scenes/level-select-scene';
 import { entryFrom, recordEntry, type SceneEntry, showEntry } from './scenes/navigation';
 import { TitleScene } from './scenes/title-scene';
@@ -157,12 +156,14 @@ async function start(): Promise<void> {
   const scenes = {
     title: TitleScene,
     levels: LevelSelectScene,
-    feed: FeedScene,
   };
   for (const [key, scene] of Object.entries(scenes))
     game.scene.add(key, scene, key === 'title' && !levelParam);
-  // Only a finished level needs the debrief: its code loads in its own chunk meanwhile,
-  // keeping the JS the title waits for small.
+  // The feed and the debrief are not needed by the title: their code loads in chunks of
+  // their own while the player reads it, keeping the JS the title waits for small.
+  const feedReady = import('./scenes/feed-scene').then(({ FeedScene }) => {
+    game.scene.add('feed', FeedScene);
+  });
   void import('./scenes/debrief-scene').then(({ DebriefScene }) =>
     game.scene.add('debrief', DebriefScene),
   );
@@ -172,8 +173,8 @@ async function start(): Promise<void> {
       recordEntry(entry, true);
       showEntry(game, entry);
     };
-    contentReady.then(
-      (loaded) =>
+    Promise.all([contentReady, feedReady]).then(
+      ([loaded]) =>
         open(
           loaded.levels.some((level) => level.id === levelParam)
             ? { scene: 'feed', data: { levelId: levelParam } }

@@ -6,7 +6,6 @@ import type { AudioService, VolumeChannel } from '../services/audio';
 import { AVAILABLE_LANGUAGES, type Translator } from '../services/i18n';
 import type { KeyValueStore } from '../services/storage';
 import { button, el, openPanel } from './dialog';
-import { displaySettings } from './display-settings';
 import { openHelp } from './help-panel';
 import { MOTION_KEY, motionPreference, parseMotionPreference, setMotionPreference } from './motion';
 
@@ -143,7 +142,7 @@ export function openSettings(
     const timer = timerSelect(translator, store, 'settings-timer');
     panel.body.replaceChildren(
       language,
-      displaySettings(translator, store),
+      displayGroup(translator, store),
       sound,
       motion,
       timer,
@@ -158,6 +157,18 @@ export function openSettings(
   const rerender = () => render((document.activeElement as HTMLElement | null)?.dataset?.key);
   translator.i18n.on('languageChanged', rerender);
   render();
+}
+
+/**
+ * The Display group (text size, contrast, shortcuts): its code loads on first use, so
+ * the title's bundle stays small; a placeholder holds its place for that moment.
+ */
+function displayGroup(translator: Translator, store: KeyValueStore): HTMLElement {
+  const placeholder = el('fieldset');
+  void import('./display-settings').then(({ displaySettings }) => {
+    if (placeholder.isConnected) placeholder.replaceWith(displaySettings(translator, store));
+  });
+  return placeholder;
 }
 
 /** A 0-100 slider for one volume channel; changes apply (and are saved) as it moves. */
