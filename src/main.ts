@@ -2,14 +2,21 @@
  * Wires the services, then starts Phaser. Phaser runs without audio (Howler owns the
  * one AudioContext) and without input of its own: the accessible layer takes all input.
  */
+// First, before Phaser evaluates: ?level= starts loading its levels at once.
+import './preload';
 import Phaser from 'phaser';
 import { version } from '../package.json';
 import { AccessibleLayer } from './a11y/layer';
 import { seedFromText } from './core/random';
 import { tacticsForLevel } from './core/taxonomy';
 import type { GameContext } from './scenes/context';
-import { LevelSelectScene } from './scenes/level-select-scene';
-import { entryFrom, recordEntry, type SceneEntry, showEntry } from './scenes/navigation';
+import {
+  addLazyScene,
+  entryFrom,
+  recordEntry,
+  type SceneEntry,
+  showEntry,
+} from './scenes/navigation';
 import { TitleScene } from './scenes/title-scene';
 import { createHowlerAudio, createSilentAudio } from './services/audio';
 import { loadContent, lureInfo } from './services/content';
@@ -143,6 +150,10 @@ async function start(): Promise<void> {
     type: Phaser.WEBGL,
     parent: 'game',
     backgroundColor: APP.background,
+    // No multisampling of the canvas: the cards are textures (render targets are never
+    // multisampled), so it only smoothed a few live edges, and a software-rendered
+    // canvas (no GPU, or a blocklisted one) resolved it every frame: see docs/performance.md.
+    antialiasGL: false,
     scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
     audio: { noAudio: true },
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
@@ -152,29 +163,31 @@ async function start(): Promise<void> {
   game.registry.set('context', context);
   game.events.once(Phaser.Core.Events.POST_RENDER, () => firstFrame());
 
-  // Only the first scene starts: with ?level=, the title is never built.
-  const scenes = {
-    title: TitleScene,
-    levels: LevelSelectScene,
-  };
-  for (const [key, scene] of Object.entries(scenes))
-    game.scene.add(key, scene, key === 'title' && !levelParam);
-  // The feed and the debrief are not needed by the title: their code loads in chunks of
-  // their own while the player reads it, keeping the JS the title waits for small.
-  const feedReady = import('./scenes/feed-scene').then(({ FeedScene }) => {
-    game.scene.add('feed', FeedScene);
+  // Only the title is in the JS the page waits for. The other scenes load in chunks of
+  // their own: at once with ?level= (the feed is the first scene then), otherwise after
+  // the title's first frame. With ?level=, the title is never built.
+  game.scene.add('title', TitleScene, !levelParam);
+  const codeMayLoad = levelParam ? Promise.resolve() : firstFrameDrawn;
+  addLazyScene(game, 'levels', async () => {
+    await codeMayLoad;
+    return (await import('./scenes/level-select-scene')).LevelSelectScene;
   });
-  void import('./scenes/debrief-scene').then(({ DebriefScene }) =>
-    game.scene.add('debrief', DebriefScene),
-  );
+  addLazyScene(game, 'feed', async () => {
+    await codeMayLoad;
+    return (await import('./scenes/feed-scene')).FeedScene;
+  });
+  addLazyScene(game, 'debrief', async () => {
+    await codeMayLoad;
+    return (await import('./scenes/debrief-scene')).DebriefScene;
+  });
   if (!levelParam) recordEntry({ scene: 'title' }, true);
   else {
     const open = (entry: SceneEntry) => {
       recordEntry(entry, true);
       showEntry(game, entry);
     };
-    Promise.all([contentReady, feedReady]).then(
-      ([loaded]) =>
+    contentReady.then(
+      (loaded) =>
         open(
           loaded.levels.some((level) => level.id === levelParam)
             ? { scene: 'feed', data: { levelId: levelParam } }
