@@ -25,9 +25,28 @@ import { registerOffline } from './services/offline';
 import { openProgressStore } from './services/progress-store';
 import { openResumeStore } from './services/resume-store';
 import { browserStore } from './services/storage';
+import {
+  CONTRAST_KEY,
+  highContrast,
+  onDisplayChange,
+  parseContrastPreference,
+  parseTextScale,
+  setDisplayPreferences,
+  TEXT_SCALE_KEY,
+  watchSystemContrast,
+} from './ui/display';
 import { ErrorScreen } from './ui/error-screen';
+import { openHelp } from './ui/help-panel';
+import {
+  listenForShortcuts,
+  parseShortcutsSetting,
+  SHORTCUTS_KEY,
+  setGlobalShortcuts,
+  setShortcutsEnabled,
+} from './ui/keyboard';
 import { MOTION_KEY, parseMotionPreference, setMotionPreference } from './ui/motion';
-import { LANGUAGE_KEY, MODE_KEY, parseModeChoice } from './ui/settings-panel';
+import { LANGUAGE_KEY, MODE_KEY, openSettings, parseModeChoice } from './ui/settings-panel';
+import { APP, applyContrast } from './ui/theme';
 import './style.css';
 
 const AUDIO_SETTINGS_KEY = 'flag-the-feed:audio';
@@ -36,6 +55,13 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const store = browserStore();
   setMotionPreference(parseMotionPreference(store.get(MOTION_KEY)));
+  // Before the first scene: it is built in the player's text size and contrast.
+  onDisplayChange(() => applyContrast(highContrast()));
+  setDisplayPreferences({
+    textScale: parseTextScale(store.get(TEXT_SCALE_KEY)),
+    contrast: parseContrastPreference(store.get(CONTRAST_KEY)),
+  });
+  watchSystemContrast();
   const layer = new AccessibleLayer(
     document.getElementById('overlay') as HTMLElement,
     document.getElementById('announcer') as HTMLElement,
@@ -83,16 +109,21 @@ async function start(): Promise<void> {
     audio = createSilentAudio();
   }
   document.addEventListener('visibilitychange', () => audio.onHiddenChange(document.hidden));
-  // M mutes from anywhere, except while typing in a field (nothing types there yet, but a nickname will).
-  window.addEventListener('keydown', (event) => {
-    if (event.key.toLowerCase() !== 'm' || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (
-      (event.target as HTMLElement | null)?.closest('input:not([type="range"]), textarea, select')
-    )
-      return;
-    const muted = audio.toggleMute();
-    layer.announce(translator.t(muted ? 'settings.muted' : 'settings.unmuted'));
+  // M mutes, ? shows the keys, S opens the settings, from anywhere (see ui/keyboard.ts).
+  setGlobalShortcuts({
+    mute: () => {
+      const muted = audio.toggleMute();
+      layer.announce(translator.t(muted ? 'settings.muted' : 'settings.unmuted'));
+    },
+    help: () => openHelp(layer, translator),
+    // Not over another dialog: a language change would rebuild the scene under both.
+    settings: () => {
+      if (!document.querySelector('dialog[open]'))
+        openSettings(layer, translator, audio, store, () => {});
+    },
   });
+  setShortcutsEnabled(parseShortcutsSetting(store.get(SHORTCUTS_KEY)));
+  listenForShortcuts();
 
   const seedParam = params.get('seed');
   const context: GameContext = {
@@ -118,7 +149,7 @@ async function start(): Promise<void> {
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
     parent: 'game',
-    backgroundColor: '#14161f',
+    backgroundColor: APP.background,
     // No multisampling of the canvas: the cards are textures (render targets are never
     // multisampled), so it only smoothed a few live edges, and a software-rendered
     // canvas (no GPU, or a blocklisted one) resolved it every frame: see docs/performance.md.

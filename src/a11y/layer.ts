@@ -33,6 +33,7 @@ export interface ButtonOptions {
 
 export class AccessibleLayer {
   private readonly owned = new Set<Element>();
+  private pending = 0;
 
   constructor(
     readonly root: HTMLElement,
@@ -138,11 +139,15 @@ export class AccessibleLayer {
     };
   }
 
-  /** Says something to screen-reader users without moving focus. */
+  /**
+   * Says something to screen-reader users without moving focus. A message that comes
+   * before the last one was shown replaces it, so the region never queues a burst.
+   */
   announce(message: string): void {
     // Clearing first makes a repeated message be read again.
     this.announcer.textContent = '';
-    window.setTimeout(() => {
+    window.clearTimeout(this.pending);
+    this.pending = window.setTimeout(() => {
       this.announcer.textContent = message;
     }, 30);
   }

@@ -4,6 +4,7 @@
  */
 import Phaser from 'phaser';
 import { button, el } from '../ui/dialog';
+import { onDisplayChange } from '../ui/display';
 import { contextOf, type GameContext } from './context';
 import { recordEntry, sceneReady } from './navigation';
 
@@ -19,7 +20,9 @@ export abstract class BaseScene extends Phaser.Scene {
     this.buildWhenReady();
     this.scale.on('resize', this.rebuildSoon);
     this.ctx.translator.i18n.on('languageChanged', this.rebuildSoon);
+    const stopFollowingDisplay = onDisplayChange(this.rebuildSoon);
     this.events.once('shutdown', () => {
+      stopFollowingDisplay();
       this.scale.off('resize', this.rebuildSoon);
       this.ctx.translator.i18n.off('languageChanged', this.rebuildSoon);
       this.teardown();
@@ -60,6 +63,15 @@ export abstract class BaseScene extends Phaser.Scene {
       (colour >> 8) & 0xff,
       colour & 0xff,
     );
+  }
+
+  /**
+   * Being built or running: true inside create() too (where isActive() is still false),
+   * so a scroll that building causes (focus on the first item) moves the camera as well.
+   */
+  protected get drawing(): boolean {
+    const { status } = this.sys.settings;
+    return status === Phaser.Scenes.CREATING || status === Phaser.Scenes.RUNNING;
   }
 
   /** Draws the scene and creates its accessible twins. */

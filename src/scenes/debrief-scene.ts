@@ -59,7 +59,9 @@ export class DebriefScene extends BaseScene {
 
     const panel = layer.adopt(el('section', null, 'overlay-panel'));
     panel.setAttribute('aria-labelledby', 'debrief-heading');
-    Object.assign(panel.style, { top: `${HEADER}px`, bottom: '8px', overflowY: 'auto' });
+    // Under the header, whose height follows the text size.
+    const below = Math.max(HEADER, Math.ceil(header.getBoundingClientRect().bottom) + 8);
+    Object.assign(panel.style, { top: `${below}px`, bottom: '8px', overflowY: 'auto' });
     const heading = el('h1', t('debrief.title', { title: translator.text(level.title) }));
     heading.id = 'debrief-heading';
     heading.className = 'visually-hidden';

@@ -20,18 +20,23 @@ import { levelTactics, lureInfo } from '../services/content';
 import { Play } from '../services/play';
 import { canvasButton } from '../ui/button';
 import { button, el, openPanel } from '../ui/dialog';
+import { fontPx, scaled } from '../ui/display';
 import { FeedList } from '../ui/feed-list';
+import { drawFocusRing } from '../ui/focus-ring';
+import { openHelp } from '../ui/help-panel';
+import { pushShortcuts } from '../ui/keyboard';
 import { reducedMotion } from '../ui/motion';
 import type { PostCardView } from '../ui/post-card';
 import { PostPanel } from '../ui/post-panel';
 import { Scroller } from '../ui/scroller';
-import { TIMER_KEY } from '../ui/settings-panel';
-import { wordWrapWithin } from '../ui/text-wrap';
-import { FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
+import { openSettings, TIMER_KEY } from '../ui/settings-panel';
+import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
+import { APP, FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
 import { BaseScene } from './base-scene';
 
-const HEADER = 96;
 const GAP = 14;
+/** Below this width the header stacks: buttons on one row, the title and progress under them. */
+const NARROW = 560;
 /** How often playing time goes to the core, and the most one tick may carry (a hidden tab). */
 const TICK_MS = 250;
 const MAX_TICK_MS = 1000;
@@ -54,6 +59,10 @@ export class FeedScene extends BaseScene {
   /** The time left for screen readers (role "timer": read on request, not announced each second). */
   private timerText: HTMLElement | null = null;
   private briefingShown = false;
+  /** While open, time does not run; open when the scene rebuilds (a resize, turning the phone), it opens again. */
+  private briefingOpen = false;
+  /** The header's height: it grows with the text scale and stacks on narrow screens. */
+  private header = 96;
   /** performance.now() at the last tick, null while time does not run (briefing, hidden tab). */
   private lastTick: number | null = null;
   private pendingMs = 0;
@@ -66,6 +75,7 @@ export class FeedScene extends BaseScene {
     if (data.levelId && data.levelId !== this.levelId) {
       this.levelId = data.levelId;
       this.briefingShown = false;
+      this.briefingOpen = false;
     }
   }
 
@@ -95,6 +105,7 @@ export class FeedScene extends BaseScene {
         this.ctx.play = play;
         // Straight back to where the player was: no briefing in front of the open post.
         this.briefingShown = true;
+        this.briefingOpen = false;
         layer.announce(this.t('modes.resume.resumed'));
         return play;
       }
@@ -109,6 +120,7 @@ export class FeedScene extends BaseScene {
     });
     this.ctx.play = play;
     this.briefingShown = false;
+    this.briefingOpen = false;
     return play;
   }
 
@@ -138,8 +150,6 @@ export class FeedScene extends BaseScene {
     play.dispatch({ type: 'tick', ms });
   }
 
-  private briefingOpen = false;
-
   protected build(): void {
     const level = this.level();
     if (!level) {
@@ -160,51 +170,14 @@ export class FeedScene extends BaseScene {
         title: translator.text(level.title),
       }),
     );
-    const header = this.add.graphics().setScrollFactor(0).setDepth(10);
-    header.fillStyle(style.header, 1).fillRect(0, 0, w, HEADER);
-    // Title and progress sit between the back button and the right edge, so they never collide.
-    const titleX = w >= 560 ? w / 2 : (112 + w - 10) / 2;
-    this.add
-      .text(titleX, 14, t(`platforms.${level.platform}.name`), {
-        fontFamily: FONT_STACK,
-        fontSize: '26px',
-        fontStyle: 'bold',
-        color: style.headerInk,
-      })
-      .setOrigin(0.5, 0)
-      .setScrollFactor(0)
-      .setDepth(11);
-    this.progressText = this.add
-      .text(titleX, 54, '', {
-        fontFamily: FONT_STACK,
-        fontSize: '15px',
-        color: style.headerInk,
-        align: 'center',
-        wordWrap: wordWrapWithin(w - 122),
-        maxLines: 2,
-      })
-      .setOrigin(0.5, 0)
-      .setScrollFactor(0)
-      .setDepth(11);
-    const back = canvasButton(this, layer, {
-      key: 'back',
-      x: 10,
-      y: 22,
-      width: 92,
-      height: 48,
-      label: t('feed.levels'),
-      onActivate: () => this.goTo('levels'),
-    });
-    back.view.setScrollFactor(0).setDepth(11);
-
+    const headerHeight = this.layoutHeader(level);
     this.timerText = null;
     if (play.state.rules.timeLimitSeconds !== null) {
       this.timerText = layer.adopt(el('p', null, 'visually-hidden'));
       this.timerText.setAttribute('role', 'timer');
     }
-
     const { viewport, list } = layer.scrollingList(
-      HEADER,
+      headerHeight,
       t('feed.listLabel', { platform: t(`platforms.${level.platform}.name`) }),
     );
 
@@ -223,12 +196,22 @@ export class FeedScene extends BaseScene {
           onActivate: () => this.dispatch({ type: 'open', postId }),
           onFocus: () => {
             const place = this.cards?.place(postId);
-            if (place) this.scroller?.reveal(GAP + place.top, place.height, h - HEADER);
+            if (place) this.scroller?.reveal(GAP + place.top, place.height, h - headerHeight);
           },
         },
         item,
       );
       hit.element.dataset.key = `post-${postId}`;
+      drawFocusRing(this, hit.element, {
+        rect: () => {
+          const place = this.cards?.place(postId);
+          return place
+            ? { x, y: headerHeight + GAP + place.top, width: cardWidth, height: place.height }
+            : null;
+        },
+        radius: style.radius,
+        colour: style.focus,
+      });
       // No area to click until its card is made; it can still be found and focused.
       hit.place({ x, y: GAP, width: 0, height: 0 });
       this.items.set(postId, { post, hit });
@@ -239,18 +222,18 @@ export class FeedScene extends BaseScene {
     this.cards = new FeedList(this, {
       x,
       width: cardWidth,
-      top: HEADER + GAP,
+      top: headerHeight + GAP,
       gap: GAP,
-      viewportHeight: h - HEADER,
+      viewportHeight: h - headerHeight,
       ids: [...this.items.keys()],
-      firstScreenNow: this.briefingShown,
+      firstScreenNow: this.briefingShown && !this.briefingOpen,
       view: (postId) => this.cardView(level, (this.items.get(postId) as FeedItem).post),
       style,
       onPlaced: (postId, top, height) =>
         this.items.get(postId)?.hit.place({ x, y: GAP + top, width: cardWidth, height }),
       onGrow: (height) => {
         contentHeight = GAP + height;
-        this.scroller?.setContentHeight(contentHeight, h - HEADER);
+        this.scroller?.setContentHeight(contentHeight, h - headerHeight);
       },
     });
     this.scroller = new Scroller(
@@ -259,14 +242,14 @@ export class FeedScene extends BaseScene {
         content: list,
         onScroll: (scrollY) => {
           // A late focus or fling may arrive after the scene stopped (e.g. browser Back).
-          if (!this.sys.isActive()) return;
+          if (!this.drawing) return;
           this.cameras.main.scrollY = scrollY;
           this.cards?.scrollTo(scrollY - GAP);
         },
       },
       () => !reducedMotion(),
     );
-    this.scroller.setContentHeight(contentHeight, h - HEADER);
+    this.scroller.setContentHeight(contentHeight, h - headerHeight);
 
     const tactics = levelTactics(content, level);
     this.panel = new PostPanel({
@@ -280,9 +263,113 @@ export class FeedScene extends BaseScene {
     this.unsubscribe = play.subscribe((state, action, previous) =>
       this.onChange(state, action, previous),
     );
+    pushShortcuts(
+      { nextPost: () => this.focusPost(1), previousPost: () => this.focusPost(-1) },
+      list,
+    );
     this.render(play.state, false);
     this.panel.sync(play.state);
-    if (!this.briefingShown) this.showBriefing(level);
+    if (!this.briefingShown || this.briefingOpen) this.showBriefing(level);
+  }
+
+  /**
+   * The fixed header: back to the levels on the left; settings and keys-and-help on the
+   * right; the platform's name and the progress line between them on wide screens, or
+   * under them on narrow ones. Returns its height, which grows with the text scale.
+   */
+  private layoutHeader(level: Level): number {
+    const { layer, translator, audio, store } = this.ctx;
+    const { t } = this;
+    const style = PLATFORM_STYLES[level.platform];
+    const w = this.width;
+    const buttonHeight = Math.max(48, scaled(44));
+    const backWidth = Math.min(scaled(92), Math.floor(w * 0.3));
+    const iconSize = buttonHeight;
+    const fixed = (button: ReturnType<typeof canvasButton>) => {
+      button.view.setScrollFactor(0).setDepth(11);
+      button.ring.setScrollFactor(0).setDepth(12);
+    };
+    fixed(
+      canvasButton(this, layer, {
+        key: 'back',
+        x: 10,
+        y: 10,
+        width: backWidth,
+        height: buttonHeight,
+        label: t('feed.levels'),
+        onActivate: () => this.goTo('levels'),
+      }),
+    );
+    const help = canvasButton(this, layer, {
+      key: 'feed-help',
+      x: w - 10 - iconSize,
+      y: 10,
+      width: iconSize,
+      height: buttonHeight,
+      label: '?',
+      fontSize: 24,
+      onActivate: () => openHelp(layer, translator),
+    });
+    help.hit.setLabel(t('a11y.help.open'));
+    fixed(help);
+    const settings = canvasButton(this, layer, {
+      key: 'feed-settings',
+      x: w - 20 - iconSize * 2,
+      y: 10,
+      width: iconSize,
+      height: buttonHeight,
+      label: '⚙',
+      fontSize: 24,
+      onActivate: () =>
+        openSettings(layer, translator, audio, store, () => help.hit.element.focus()),
+    });
+    settings.hit.setLabel(t('title.settings'));
+    fixed(settings);
+
+    // Centred between the buttons when there is room; otherwise the whole width, under them.
+    const between = 2 * Math.min(w / 2 - (20 + backWidth), w - 30 - iconSize * 2 - w / 2);
+    const narrow = w < NARROW || between < 200;
+    const centre = w / 2;
+    const textWidth = narrow ? w - 20 : between;
+    const title = this.add
+      .text(centre, narrow ? 10 + buttonHeight + 6 : 12, t(`platforms.${level.platform}.name`), {
+        fontFamily: FONT_STACK,
+        fontSize: fontPx(26),
+        fontStyle: 'bold',
+        color: style.headerInk,
+      })
+      .setOrigin(0.5, 0)
+      .setScrollFactor(0)
+      .setDepth(11);
+    shrinkToFit(title, textWidth, Number.POSITIVE_INFINITY);
+    this.progressText = this.add
+      .text(centre, title.y + title.height + 2, '', {
+        fontFamily: FONT_STACK,
+        fontSize: fontPx(15),
+        color: style.headerInk,
+        align: 'center',
+        wordWrap: wordWrapWithin(textWidth),
+        maxLines: 2,
+      })
+      .setOrigin(0.5, 0)
+      .setScrollFactor(0)
+      .setDepth(11);
+    // Room for two lines of progress, so the header keeps its height as the count changes.
+    const progressLines = Number.parseFloat(fontPx(15)) * 1.3 * 2;
+    this.header = Math.ceil(
+      Math.max(10 + buttonHeight + 10, this.progressText.y + progressLines + 8),
+    );
+    const background = this.add.graphics().setScrollFactor(0).setDepth(10);
+    background.fillStyle(style.header, 1).fillRect(0, 0, w, this.header);
+    return this.header;
+  }
+
+  /** J and K: keyboard focus to the next or previous post (the first when none has it). */
+  private focusPost(step: 1 | -1): void {
+    const buttons = [...this.items.values()].map((item) => item.hit.element);
+    const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = current < 0 ? 0 : Math.min(buttons.length - 1, Math.max(0, current + step));
+    buttons[next]?.focus();
   }
 
   private cardView(level: Level, post: Post): PostCardView {
@@ -340,9 +427,19 @@ export class FeedScene extends BaseScene {
       const postId = previous.openPostId as string;
       const answer = state.answers[postId];
       audio.play(action.type === 'flag' ? 'flag' : 'pass');
+      // One live message per decision: what was done, and a streak it started or extended.
+      const streak = this.ctx.play ? currentStreak(state, this.ctx.play.truths) : 0;
       if (answer)
         layer.announce(
-          isFlagged(answer) ? t('feed.flaggedAnnouncement') : t('feed.passedAnnouncement'),
+          [
+            isFlagged(answer) ? t('feed.flaggedAnnouncement') : t('feed.passedAnnouncement'),
+            // Exam mode gives no feedback until the end: a streak would give it away.
+            streak >= 3 && state.rules.feedback === 'immediate'
+              ? t('feed.streak', { count: streak })
+              : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
         );
       const truth = this.ctx.play?.truths.get(postId);
       if (answer && truth && state.feedbackPostId) {
@@ -376,15 +473,15 @@ export class FeedScene extends BaseScene {
     const streak = currentStreak(state, play.truths);
     if (streak < 3) return;
     const { t } = this;
+    // Said with the decision (onChange), so the live region gets one message per post.
     this.ctx.audio.play('streak');
-    this.ctx.layer.announce(t('feed.streak', { count: streak }));
     const banner = this.add
-      .text(this.width / 2, HEADER + 24, t('feed.streak', { count: streak }), {
+      .text(this.width / 2, this.header + 24, t('feed.streak', { count: streak }), {
         fontFamily: FONT_STACK,
-        fontSize: '22px',
+        fontSize: fontPx(22),
         fontStyle: 'bold',
-        color: '#111111',
-        backgroundColor: '#ffd43b',
+        color: APP.primaryInk,
+        backgroundColor: APP.accentCss,
         padding: { x: 14, y: 8 },
       })
       .setOrigin(0.5, 0)
@@ -401,7 +498,7 @@ export class FeedScene extends BaseScene {
       dot.destroy();
     }
     const sparks = this.add
-      .particles(this.width / 2, HEADER + 40, 'spark', {
+      .particles(this.width / 2, this.header + 40, 'spark', {
         speed: { min: 120, max: 320 },
         angle: { min: 200, max: 340 },
         lifespan: 800,
@@ -416,7 +513,7 @@ export class FeedScene extends BaseScene {
     this.tweens.add({
       targets: banner,
       alpha: 0,
-      y: HEADER + 8,
+      y: this.header + 8,
       delay: 1200,
       duration: 400,
       onComplete: () => banner.destroy(),
@@ -546,8 +643,7 @@ export class FeedScene extends BaseScene {
   }
 
   protected override teardown(): void {
-    // A rebuild drops the briefing with the rest of the layer; time runs again.
-    this.briefingOpen = false;
+    // A rebuild opens the briefing again if it was open (briefingOpen stays); time waits for it.
     this.lastTick = null;
     this.pendingMs = 0;
     this.unsubscribe?.();

@@ -7,6 +7,8 @@ import { MODES } from '../core/level/schema';
 import { levelProgress, NO_STARS, type Stars, starCount, unlockedLevels } from '../core/progress';
 import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';
+import { fontPx } from '../ui/display';
+import { drawFocusRing } from '../ui/focus-ring';
 import { reducedMotion } from '../ui/motion';
 import { Scroller } from '../ui/scroller';
 import { MODE_KEY, timerSelect } from '../ui/settings-panel';
@@ -17,7 +19,6 @@ import { BaseScene } from './base-scene';
 const HEADER = 76;
 const CARD_HEIGHT = 96;
 const GAP = 12;
-const STARS_WIDTH = 96;
 
 export class LevelSelectScene extends BaseScene {
   private scroller: Scroller | null = null;
@@ -42,7 +43,7 @@ export class LevelSelectScene extends BaseScene {
     const title = this.add
       .text(w / 2, HEADER / 2, t('levels.title'), {
         fontFamily: FONT_STACK,
-        fontSize: '24px',
+        fontSize: fontPx(24),
         fontStyle: 'bold',
         color: APP.ink,
       })
@@ -66,6 +67,7 @@ export class LevelSelectScene extends BaseScene {
       onActivate: () => this.goTo('title'),
     });
     back.view.setScrollFactor(0).setDepth(11);
+    back.ring.setScrollFactor(0).setDepth(12);
 
     const cardWidth = Math.min(640, w - 24);
     const x = (w - cardWidth) / 2;
@@ -96,22 +98,34 @@ export class LevelSelectScene extends BaseScene {
       const style = PLATFORM_STYLES[level.platform];
       const contentTop = y;
       const top = HEADER + y;
+      // The card is drawn under its texts once they are measured: it grows with the text size.
       const card = this.add.graphics();
-      // Locked: dimmed, and said in words ("Locked: …") on the card and to screen readers.
-      card.setAlpha(locked ? 0.55 : 1);
-      card.fillStyle(APP.panel, 1).fillRoundedRect(x, top, cardWidth, CARD_HEIGHT, 14);
-      card
-        .fillStyle(style.accent, 1)
-        .fillRoundedRect(x, top, 10, CARD_HEIGHT, { tl: 14, bl: 14, tr: 0, br: 0 });
-      this.add.text(x + 28, top + 14, `${index + 1}. ${this.ctx.translator.text(level.title)}`, {
-        fontFamily: FONT_STACK,
-        fontSize: '20px',
-        fontStyle: 'bold',
-        color: APP.ink,
-        // Clear of the stars in the top right corner.
-        wordWrap: wordWrapWithin(cardWidth - 48 - (saved ? STARS_WIDTH : 0)),
-        maxLines: 1,
-      });
+      // Stars: filled and hollow shapes, so the count does not rest on colour alone.
+      const starMarks = saved
+        ? this.add
+            .text(
+              x + cardWidth - 16,
+              top + 14,
+              (['pass', 'discernment', 'allLures'] as const)
+                .map((key) => (stars[key] ? '★' : '☆'))
+                .join(''),
+              { fontFamily: FONT_STACK, fontSize: fontPx(24), color: APP.accentCss },
+            )
+            .setOrigin(1, 0)
+        : null;
+      const name = this.add.text(
+        x + 28,
+        top + 14,
+        `${index + 1}. ${this.ctx.translator.text(level.title)}`,
+        {
+          fontFamily: FONT_STACK,
+          fontSize: fontPx(20),
+          fontStyle: 'bold',
+          color: APP.ink,
+          wordWrap: wordWrapWithin(cardWidth - 48 - (starMarks ? starMarks.width + 8 : 0)),
+          maxLines: 2,
+        },
+      );
       const platform = t(`platforms.${level.platform}.name`);
       const status = locked
         ? t('modes.levels.locked', { number: index })
@@ -124,36 +138,32 @@ export class LevelSelectScene extends BaseScene {
               }) + (saved.passed ? ` · ${t('levels.passed')}` : '')
             : t('levels.notPlayed');
       const starWords = this.starWords(stars);
-      this.add.text(
+      const about = this.add.text(
         x + 28,
-        top + 48,
+        name.y + name.height + 6,
         `${platform} · ${t('levels.posts', { count: level.posts.length })}`,
         {
           fontFamily: FONT_STACK,
-          fontSize: '15px',
+          fontSize: fontPx(15),
           color: APP.inkDim,
+          wordWrap: wordWrapWithin(cardWidth - 48),
         },
       );
-      this.add.text(x + 28, top + 70, status, {
+      const result = this.add.text(x + 28, about.y + about.height + 4, status, {
         fontFamily: FONT_STACK,
-        fontSize: '14px',
-        color: saved?.passed ? '#69db7c' : APP.inkDim,
-        wordWrap: wordWrapWithin(cardWidth - 150),
-        maxLines: 1,
+        fontSize: fontPx(14),
+        color: saved?.passed ? APP.good : APP.inkDim,
+        wordWrap: wordWrapWithin(cardWidth - 48),
       });
-      // Stars: filled and hollow shapes, so the count does not rest on colour alone.
-      if (saved) {
-        const starText = (['pass', 'discernment', 'allLures'] as const)
-          .map((key) => (stars[key] ? '★' : '☆'))
-          .join('');
-        this.add
-          .text(x + cardWidth - 16, top + 14, starText, {
-            fontFamily: FONT_STACK,
-            fontSize: '24px',
-            color: APP.accentCss,
-          })
-          .setOrigin(1, 0);
-      }
+      const cardHeight = Math.max(CARD_HEIGHT, Math.ceil(result.y + result.height + 12 - top));
+      // Locked: dimmed, and said in words ("Locked: …") on the card and to screen readers.
+      card.setAlpha(locked ? 0.55 : 1);
+      card.fillStyle(APP.panel, 1).fillRoundedRect(x, top, cardWidth, cardHeight, 14);
+      if (APP.panel === APP.background)
+        card.lineStyle(2, APP.buttonBorder, 1).strokeRoundedRect(x, top, cardWidth, cardHeight, 14);
+      card
+        .fillStyle(style.accent, 1)
+        .fillRoundedRect(x, top, 10, cardHeight, { tl: 14, bl: 14, tr: 0, br: 0 });
       const item = el('div');
       item.setAttribute('role', 'listitem');
       list.append(item);
@@ -172,16 +182,20 @@ export class LevelSelectScene extends BaseScene {
             this.ctx.audio.play('button');
             this.goTo('feed', { levelId: level.id });
           },
-          onFocus: () => this.scroller?.reveal(contentTop, CARD_HEIGHT, h - HEADER),
+          onFocus: () => this.scroller?.reveal(contentTop, cardHeight, h - HEADER),
         },
         item,
       );
       hit.element.dataset.key = `level-${level.id}`;
       // Still focusable, so a screen reader hears why it is locked.
       if (locked) hit.element.setAttribute('aria-disabled', 'true');
-      hit.place({ x, y, width: cardWidth, height: CARD_HEIGHT });
+      hit.place({ x, y, width: cardWidth, height: cardHeight });
+      drawFocusRing(this, hit.element, {
+        rect: () => ({ x, y: top, width: cardWidth, height: cardHeight }),
+        radius: 14,
+      });
       buttons.push(hit);
-      y += CARD_HEIGHT + GAP;
+      y += cardHeight + GAP;
     });
 
     // Broken files: DOM, so long messages wrap and can be selected and copied.
@@ -210,7 +224,7 @@ export class LevelSelectScene extends BaseScene {
         content: list,
         onScroll: (scrollY) => {
           // A late focus or fling may arrive after the scene stopped (e.g. browser Back).
-          if (!this.sys.isActive()) return;
+          if (!this.drawing) return;
           this.cameras.main.scrollY = scrollY;
         },
       },

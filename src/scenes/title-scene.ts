@@ -1,6 +1,8 @@
 /** The title screen: name, Play, Settings and a language picker. */
 import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';
+import { fontPx, scaled, textScaleFactor } from '../ui/display';
+import { openHelp } from '../ui/help-panel';
 import { reducedMotion } from '../ui/motion';
 import { languageSelect, openSettings } from '../ui/settings-panel';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
@@ -27,43 +29,59 @@ export class TitleScene extends BaseScene {
     this.backdropTimer = this.time.delayedCall(100, () => this.drawBackdrop(w));
 
     layer.heading(t('title.name'));
-    const titleSize = Math.min(64, Math.floor(w / 8));
+    // Top to bottom: name, tagline, Play, then Settings and Keys side by side. Centred
+    // when it all fits; from the top when a large text size makes it taller.
+    const titleSize = Math.min(scaled(64), Math.floor(w / 8) * textScaleFactor());
     const title = this.add
-      .text(w / 2, h * 0.24, t('title.name'), {
+      .text(w / 2, 0, t('title.name'), {
         fontFamily: FONT_STACK,
-        fontSize: `${titleSize}px`,
+        fontSize: `${Math.round(titleSize)}px`,
         fontStyle: 'bold',
         color: APP.accentCss,
         align: 'center',
       })
-      .setOrigin(0.5);
+      .setOrigin(0.5, 0);
     shrinkToFit(title, w - 32, Number.POSITIVE_INFINITY);
-    this.add
-      .text(w / 2, h * 0.24 + titleSize * 0.9, t('title.tagline'), {
+    const tagline = this.add
+      .text(w / 2, 0, t('title.tagline'), {
         fontFamily: FONT_STACK,
-        fontSize: '18px',
+        fontSize: fontPx(18),
         color: APP.ink,
         align: 'center',
-        wordWrap: wordWrapWithin(Math.min(520, w - 32)),
+        wordWrap: wordWrapWithin(Math.min(scaled(520), w - 32)),
       })
       .setOrigin(0.5, 0);
-
-    const buttonWidth = Math.min(320, w - 48);
-    const x = (w - buttonWidth) / 2;
+    const buttonWidth = Math.min(scaled(320), w - 48);
+    const playHeight = Math.max(60, scaled(44));
+    const rowHeight = Math.max(52, scaled(36));
+    const footerRoom = scaled(150);
     // An unfinished level: one press goes back to the same post (see FeedScene.ensurePlay).
     const pending = this.ctx.resume.pending;
     const resumeLevel =
       pending && this.ctx.hasContent()
         ? this.ctx.content.levels.find((level) => level.id === pending.levelId)
         : undefined;
-    // Room for the Continue button: the buttons start a little higher.
-    const top = h * 0.48 - (resumeLevel ? 40 : 0);
+    // The title does not wait for the levels; once they are in, it offers to continue.
+    if (pending && !this.ctx.hasContent())
+      this.ctx.contentReady.then(
+        () => this.rebuild(),
+        // Levels that fail to load are reported by the level list; Play still works.
+        () => {},
+      );
+    const continueRoom = resumeLevel ? playHeight + 16 : 0;
+    const stack =
+      title.height + 12 + tagline.height + 28 + playHeight + 16 + continueRoom + rowHeight;
+    const start = Math.max(16, Math.min(h * 0.24 - title.height / 2, h - footerRoom - stack));
+    title.setY(start);
+    tagline.setY(start + title.height + 12);
+    const x = (w - buttonWidth) / 2;
+    const top = tagline.y + tagline.height + 28;
     const play = canvasButton(this, layer, {
       key: 'play',
       x,
       y: top,
       width: buttonWidth,
-      height: 60,
+      height: playHeight,
       label: t('title.play'),
       primary: true,
       onActivate: () => {
@@ -73,14 +91,7 @@ export class TitleScene extends BaseScene {
         this.goTo('levels');
       },
     });
-    // The title does not wait for the levels; once they are in, it offers to continue.
-    if (pending && !this.ctx.hasContent())
-      this.ctx.contentReady.then(
-        () => this.rebuild(),
-        // Levels that fail to load are reported by the level list; Play still works.
-        () => {},
-      );
-    let below = top + 76;
+    let below = top + playHeight + 16;
     if (pending && resumeLevel) {
       const done = pending.actions.filter(
         (action) => action.type === 'flag' || action.type === 'pass',
@@ -90,7 +101,8 @@ export class TitleScene extends BaseScene {
         x,
         y: below,
         width: buttonWidth,
-        height: 60,
+        // Taller than Settings: its label names the level and may take two lines.
+        height: playHeight,
         label: t('modes.resume.continue', {
           title: translator.text(resumeLevel.title),
           done,
@@ -102,14 +114,15 @@ export class TitleScene extends BaseScene {
           this.goTo('feed', { levelId: resumeLevel.id });
         },
       });
-      below += 76;
+      below += playHeight + 16;
     }
+    const halfWidth = (buttonWidth - 12) / 2;
     canvasButton(this, layer, {
       key: 'settings',
       x,
       y: below,
-      width: buttonWidth,
-      height: 52,
+      width: halfWidth,
+      height: rowHeight,
       label: t('title.settings'),
       onActivate: () => {
         this.ctx.audio.play('button');
@@ -118,9 +131,21 @@ export class TitleScene extends BaseScene {
         );
       },
     });
+    canvasButton(this, layer, {
+      key: 'help',
+      x: x + halfWidth + 12,
+      y: below,
+      width: halfWidth,
+      height: rowHeight,
+      label: t('a11y.help.open'),
+      onActivate: () => {
+        this.ctx.audio.play('button');
+        openHelp(layer, translator);
+      },
+    });
 
     const footer = layer.adopt(el('div', null, 'overlay-panel'));
-    footer.style.top = `${Math.min(h - 150, below + 72)}px`;
+    footer.style.top = `${below + rowHeight + 20}px`;
     footer.style.width = `${buttonWidth + 36}px`;
     footer.append(languageSelect(translator, this.ctx.store, 'title-language'));
     if (!this.ctx.store.persistent) {

@@ -1,8 +1,10 @@
 /** A canvas button with its accessible twin laid over it. */
 import type Phaser from 'phaser';
 import type { AccessibleLayer, OverlayButton } from '../a11y/layer';
-import { shrinkToFit, wordWrapWithin } from './text-wrap';
-import { FONT_STACK } from './theme';
+import { fontPx } from './display';
+import { drawFocusRing } from './focus-ring';
+import { shrinkLongestWord, shrinkToFit, wordWrapWithin } from './text-wrap';
+import { APP, FONT_STACK } from './theme';
 
 /** Space kept between a button's edge and its label. */
 const LABEL_INSET = 8;
@@ -15,6 +17,8 @@ export interface CanvasButtonOptions {
   label: string;
   onActivate: () => void;
   primary?: boolean;
+  /** Label size at 100% text scale (default 20). */
+  fontSize?: number;
   /** Stable id so focus survives a re-layout (resize, language change). */
   key: string;
 }
@@ -24,29 +28,40 @@ export function canvasButton(
   layer: AccessibleLayer,
   options: CanvasButtonOptions,
   parent?: HTMLElement,
-): { view: Phaser.GameObjects.Container; hit: OverlayButton } {
+): {
+  view: Phaser.GameObjects.Container;
+  hit: OverlayButton;
+  ring: Phaser.GameObjects.Graphics;
+} {
   const { x, y, width, height } = options;
   const background = scene.add.graphics();
   const draw = (hover: boolean) => {
     background.clear();
-    const fill = options.primary ? (hover ? 0xffe066 : 0xffd43b) : hover ? 0x3b4057 : 0x2a2e40;
+    const fill = options.primary
+      ? hover
+        ? APP.primaryHover
+        : APP.accent
+      : hover
+        ? APP.buttonHover
+        : APP.button;
     background.fillStyle(fill, 1).fillRoundedRect(-width / 2, -height / 2, width, height, 14);
     if (!options.primary)
       background
-        .lineStyle(2, 0x4a506b, 1)
+        .lineStyle(2, APP.buttonBorder, 1)
         .strokeRoundedRect(-width / 2, -height / 2, width, height, 14);
   };
   draw(false);
   const label = scene.add
     .text(0, 0, options.label, {
       fontFamily: FONT_STACK,
-      fontSize: '20px',
+      fontSize: fontPx(options.fontSize ?? 20),
       fontStyle: 'bold',
-      color: options.primary ? '#111111' : '#f1f3f5',
+      color: options.primary ? APP.primaryInk : APP.buttonInk,
       align: 'center',
       wordWrap: wordWrapWithin(width - LABEL_INSET * 2),
     })
     .setOrigin(0.5);
+  shrinkLongestWord(label, width - LABEL_INSET * 2);
   shrinkToFit(label, width - LABEL_INSET * 2, height - LABEL_INSET);
   const view = scene.add.container(x + width / 2, y + height / 2, [background, label]);
   // Named and sized so tests can check that the label stays inside the button.
@@ -58,5 +73,11 @@ export function canvasButton(
   hit.element.addEventListener('pointerleave', () => draw(false));
   hit.element.addEventListener('focus', () => draw(true));
   hit.element.addEventListener('blur', () => draw(false));
-  return { view, hit };
+  const ring = drawFocusRing(scene, hit.element, {
+    rect: () => ({ x, y, width, height }),
+    radius: 14,
+  });
+  // Goes wherever the button goes (fixed headers set a scroll factor on the view).
+  view.once('destroy', () => ring.destroy());
+  return { view, hit, ring };
 }

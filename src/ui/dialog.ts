@@ -3,6 +3,7 @@
  * read them, and showModal() gives focus trapping, Escape and an inert background.
  */
 import type { AccessibleLayer } from '../a11y/layer';
+import { pushShortcuts } from './keyboard';
 
 export interface Panel {
   dialog: HTMLDialogElement;
@@ -44,11 +45,14 @@ export function openPanel(
     onEscape();
   });
   dialog.showModal();
+  // The screen behind a modal dialog stops answering its shortcuts.
+  const releaseKeys = pushShortcuts({}, dialog);
   return {
     dialog,
     heading,
     body,
     close() {
+      releaseKeys();
       if (dialog.open) dialog.close();
       dialog.remove();
     },

@@ -9,6 +9,7 @@
  * once when scrolling or keyboard focus comes near them.
  */
 import Phaser from 'phaser';
+import { fontPx } from './display';
 import { reducedMotion } from './motion';
 import { PostCard, type PostCardView, type Stamp } from './post-card';
 import { addTexture } from './textures';
@@ -186,13 +187,13 @@ export class FeedList {
       this.scene.textures.remove(this.textureKey(card));
   }
 
-  /** A decided card is dimmed: drawn into its texture, so it costs nothing per frame. */
+  /** A decided card is dimmed toward its own colour: drawn into its texture, so it costs nothing per frame. */
   private veil(card: Card): void {
     const texture = this.scene.textures.get(this.textureKey(card));
     if (!(texture instanceof Phaser.Textures.DynamicTexture)) return;
     const veil = this.scene.make.graphics({}, false);
     veil
-      .fillStyle(0xffffff, 0.35)
+      .fillStyle(this.options.style.card, 0.35)
       .fillRoundedRect(0, 0, this.options.width, card.height, this.options.style.radius);
     texture.draw(veil).render();
     veil.destroy();
@@ -211,9 +212,9 @@ export class FeedList {
     const label = scene.add
       .text(0, 0, stamp.label, {
         fontFamily: FONT_STACK,
-        fontSize: '22px',
+        fontSize: fontPx(22),
         fontStyle: 'bold',
-        color: stamp.flagged ? '#e03131' : '#2f9e44',
+        color: stamp.flagged ? APP.flaggedCss : APP.passedCss,
       })
       .setOrigin(0.5);
     const frame = scene.add.graphics();

@@ -4,6 +4,8 @@
  * a texture and shows that, so its shapes and texts are not redrawn every frame.
  */
 import Phaser from 'phaser';
+import { inkOn } from './colour';
+import { fontPx, scaled, textScaleFactor } from './display';
 import { wordWrapWithin } from './text-wrap';
 import { avatarColour, FONT_STACK, type PlatformStyle } from './theme';
 
@@ -28,7 +30,6 @@ export type Stamp = { label: string; flagged: boolean } | null;
 export const CARD_LAID_OUT = 'post-card-laid-out';
 
 const PADDING = 16;
-const AVATAR = 40;
 
 export class PostCard extends Phaser.GameObjects.Container {
   readonly cardHeight: number;
@@ -43,20 +44,25 @@ export class PostCard extends Phaser.GameObjects.Container {
   ) {
     super(scene, x, y);
     const inner = cardWidth - PADDING * 2;
+    // The avatar grows with the text scale, so the name and handle beside it keep their room.
+    const AVATAR = scaled(40);
+    // Name, handle and link lines: one line with an ellipsis, or two at a larger text size.
+    const shortLines = textScaleFactor() > 1 ? 2 : 1;
     const background = scene.add.graphics();
     this.add(background);
 
     const avatar = scene.add.graphics();
-    avatar.fillStyle(avatarColour(view.handle), 1);
+    const avatarFill = avatarColour(view.handle);
+    avatar.fillStyle(avatarFill, 1);
     avatar.fillCircle(PADDING + AVATAR / 2, PADDING + AVATAR / 2, AVATAR / 2);
     this.add(avatar);
     this.add(
       scene.add
         .text(PADDING + AVATAR / 2, PADDING + AVATAR / 2, view.initials, {
           fontFamily: FONT_STACK,
-          fontSize: '16px',
+          fontSize: fontPx(16),
           fontStyle: 'bold',
-          color: '#ffffff',
+          color: inkOn(`#${avatarFill.toString(16).padStart(6, '0')}`),
         })
         .setOrigin(0.5),
     );
@@ -64,43 +70,48 @@ export class PostCard extends Phaser.GameObjects.Container {
     const nameX = PADDING + AVATAR + 12;
     const nameText = scene.add.text(nameX, PADDING, view.name, {
       fontFamily: FONT_STACK,
-      fontSize: '16px',
+      fontSize: fontPx(16),
       fontStyle: 'bold',
       color: style.cardInk,
       // One line, leaving room for the verified tick.
       wordWrap: wordWrapWithin(inner - AVATAR - 12 - (view.verified ? 24 : 0)),
-      maxLines: 1,
+      maxLines: shortLines,
     });
     this.add(nameText);
     if (view.verified) {
       const tick = scene.add.graphics();
       const tx = nameX + nameText.width + 12;
-      tick.fillStyle(0x1c7ed6, 1).fillCircle(tx, PADDING + 10, 8);
+      const ty = PADDING + nameText.height / 2;
+      tick.fillStyle(0x1c7ed6, 1).fillCircle(tx, ty, 8);
       tick.lineStyle(2, 0xffffff, 1).beginPath();
       tick
-        .moveTo(tx - 4, PADDING + 10)
-        .lineTo(tx - 1, PADDING + 13)
-        .lineTo(tx + 4, PADDING + 7)
+        .moveTo(tx - 4, ty)
+        .lineTo(tx - 1, ty + 3)
+        .lineTo(tx + 4, ty - 3)
         .strokePath();
       this.add(tick);
     }
-    this.add(
-      scene.add.text(nameX, PADDING + 22, `${view.handle} · ${view.meta}`, {
+    const meta = scene.add.text(
+      nameX,
+      PADDING + nameText.height + 2,
+      `${view.handle} · ${view.meta}`,
+      {
         fontFamily: FONT_STACK,
-        fontSize: '13px',
+        fontSize: fontPx(13),
         color: style.cardInkDim,
         wordWrap: wordWrapWithin(inner - AVATAR - 12),
-        maxLines: 1,
-      }),
+        maxLines: shortLines,
+      },
     );
+    this.add(meta);
 
-    let cursor = PADDING + AVATAR + 12;
+    let cursor = Math.max(PADDING + AVATAR, meta.y + meta.height) + 12;
     if (view.badge) {
       const badge = scene.add.text(PADDING, cursor, view.badge, {
         fontFamily: FONT_STACK,
-        fontSize: '12px',
+        fontSize: fontPx(12),
         fontStyle: 'bold',
-        color: '#ffffff',
+        color: style.accentInk,
         backgroundColor: style.accentCss,
         padding: { x: 8, y: 3 },
       });
@@ -110,7 +121,7 @@ export class PostCard extends Phaser.GameObjects.Container {
 
     const body = scene.add.text(PADDING, cursor, view.text, {
       fontFamily: FONT_STACK,
-      fontSize: '17px',
+      fontSize: fontPx(17),
       color: style.cardInk,
       lineSpacing: 4,
       wordWrap: wordWrapWithin(inner),
@@ -119,26 +130,37 @@ export class PostCard extends Phaser.GameObjects.Container {
     cursor += body.height + 12;
 
     if (view.media) {
-      const ink = view.media.video ? '#e9ecef' : '#243b6b';
+      const ink = view.media.video ? style.videoInk : style.imageInk;
       const label = scene.add.text(PADDING + 12, cursor + 10, view.media.label, {
         fontFamily: FONT_STACK,
-        fontSize: '12px',
+        fontSize: fontPx(12),
         fontStyle: 'bold',
         color: ink,
       });
-      const description = scene.add.text(PADDING + 12, cursor + 30, view.media.description, {
-        fontFamily: FONT_STACK,
-        fontSize: '14px',
-        fontStyle: 'italic',
-        color: ink,
-        wordWrap: wordWrapWithin(inner - (view.media.video ? 70 : 24)),
-        maxLines: 6,
-      });
+      const description = scene.add.text(
+        PADDING + 12,
+        label.y + label.height + 4,
+        view.media.description,
+        {
+          fontFamily: FONT_STACK,
+          fontSize: fontPx(14),
+          fontStyle: 'italic',
+          color: ink,
+          wordWrap: wordWrapWithin(inner - (view.media.video ? 70 : 24)),
+          maxLines: 6,
+        },
+      );
       // Videos get a tall frame like the platform's vertical clips; images fit their caption.
-      const mediaHeight = Math.max(view.media.video ? 150 : 64, description.height + 44);
+      const mediaHeight = Math.max(
+        view.media.video ? 150 : 64,
+        description.y + description.height + 10 - cursor,
+      );
       const frame = scene.add.graphics();
-      frame.fillStyle(view.media.video ? 0x2b2140 : 0xdbe4ff, 1);
+      frame.fillStyle(view.media.video ? style.video : style.image, 1);
       frame.fillRoundedRect(PADDING, cursor, inner, mediaHeight, Math.min(style.radius, 12));
+      frame
+        .lineStyle(1, style.linkBorder, style.borderAlpha)
+        .strokeRoundedRect(PADDING, cursor, inner, mediaHeight, Math.min(style.radius, 12));
       if (view.media.video) {
         frame.fillStyle(0xffffff, 0.9).fillCircle(PADDING + inner - 34, cursor + 30, 18);
         frame
@@ -157,43 +179,43 @@ export class PostCard extends Phaser.GameObjects.Container {
     }
 
     if (view.link) {
+      const title = scene.add.text(PADDING + 12, cursor + 8, view.link.title, {
+        fontFamily: FONT_STACK,
+        fontSize: fontPx(14),
+        fontStyle: 'bold',
+        color: style.cardInk,
+        wordWrap: wordWrapWithin(inner - 24),
+        maxLines: shortLines,
+      });
+      const domain = scene.add.text(PADDING + 12, title.y + title.height + 4, view.link.domain, {
+        fontFamily: FONT_STACK,
+        fontSize: fontPx(13),
+        color: style.cardInkDim,
+        wordWrap: wordWrapWithin(inner - 24),
+        maxLines: shortLines,
+      });
+      const boxHeight = domain.y + domain.height + 8 - cursor;
       const box = scene.add.graphics();
-      box.lineStyle(1, 0xadb5bd, 1).strokeRoundedRect(PADDING, cursor, inner, 54, 8);
-      this.add(box);
-      this.add(
-        scene.add.text(PADDING + 12, cursor + 8, view.link.title, {
-          fontFamily: FONT_STACK,
-          fontSize: '14px',
-          fontStyle: 'bold',
-          color: style.cardInk,
-          wordWrap: wordWrapWithin(inner - 24),
-          maxLines: 1,
-        }),
-      );
-      this.add(
-        scene.add.text(PADDING + 12, cursor + 30, view.link.domain, {
-          fontFamily: FONT_STACK,
-          fontSize: '13px',
-          color: style.cardInkDim,
-        }),
-      );
-      cursor += 54 + 12;
+      box.lineStyle(1, style.linkBorder, 1);
+      box.strokeRoundedRect(PADDING, cursor, inner, boxHeight, 8);
+      this.add([box, title, domain]);
+      cursor += boxHeight + 12;
     }
 
-    this.add(
-      scene.add.text(PADDING, cursor, view.engagement, {
-        fontFamily: FONT_STACK,
-        fontSize: '13px',
-        color: style.cardInkDim,
-      }),
-    );
-    cursor += 18 + PADDING;
+    const engagement = scene.add.text(PADDING, cursor, view.engagement, {
+      fontFamily: FONT_STACK,
+      fontSize: fontPx(13),
+      color: style.cardInkDim,
+      wordWrap: wordWrapWithin(inner),
+    });
+    this.add(engagement);
+    cursor += engagement.height + PADDING;
 
     this.cardHeight = cursor;
     background.fillStyle(style.card, 1);
     background.fillRoundedRect(0, 0, cardWidth, cursor, style.radius);
     background
-      .lineStyle(1, 0x000000, 0.08)
+      .lineStyle(style.borderAlpha === 1 ? 2 : 1, style.border, style.borderAlpha)
       .strokeRoundedRect(0, 0, cardWidth, cursor, style.radius);
     scene.add.existing(this);
     // Cards are baked into textures right after this, so this is the moment a test can

@@ -10,9 +10,11 @@ import { type Answer, evidenceBonus } from '../core/scoring';
 import { feedbackFor, type SessionAction, type SessionState } from '../core/session';
 import { LURE_ID, type TacticInfo } from '../core/taxonomy';
 import type { Translator } from '../services/i18n';
+import { inkOn } from './colour';
 import { button, el, openPanel, type Panel } from './dialog';
 import { hintDetails } from './hint';
 import { InvestigationView } from './investigation-view';
+import { pushShortcuts } from './keyboard';
 
 export interface PostPanelDeps {
   layer: AccessibleLayer;
@@ -208,6 +210,7 @@ export class PostPanel {
       choice.dataset.tactic = tactic.id;
       const swatch = el('span', tactic.icon, 'swatch');
       swatch.style.background = tactic.colour;
+      swatch.style.color = inkOn(tactic.colour);
       swatch.setAttribute('aria-hidden', 'true');
       const words = el('span');
       words.append(
@@ -242,6 +245,23 @@ export class PostPanel {
     panel.body.append(actions, status);
     this.updateChoices(state);
     grid.querySelector('button')?.focus();
+    // 1-5, L, F and G press the same buttons (ui/keyboard.ts lists them in the help).
+    const choices = [...grid.querySelectorAll<HTMLButtonElement>('[data-tactic]')];
+    const tactic = (index: number) => () =>
+      choices.filter((choice) => choice.dataset.tactic !== LURE_ID)[index]?.click();
+    pushShortcuts(
+      {
+        tactic1: tactic(0),
+        tactic2: tactic(1),
+        tactic3: tactic(2),
+        tactic4: tactic(3),
+        tactic5: tactic(4),
+        lure: () => choices.find((choice) => choice.dataset.tactic === LURE_ID)?.click(),
+        flag: () => flag.click(),
+        genuine: () => pass.click(),
+      },
+      panel.dialog,
+    );
   }
 
   private updateChoices(state: SessionState): void {

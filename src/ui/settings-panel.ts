@@ -6,6 +6,7 @@ import type { AudioService, VolumeChannel } from '../services/audio';
 import { AVAILABLE_LANGUAGES, type Translator } from '../services/i18n';
 import type { KeyValueStore } from '../services/storage';
 import { button, el, openPanel } from './dialog';
+import { openHelp } from './help-panel';
 import { MOTION_KEY, motionPreference, parseMotionPreference, setMotionPreference } from './motion';
 
 export const LANGUAGE_KEY = 'flag-the-feed:language';
@@ -93,7 +94,7 @@ export function openSettings(
     else onClose();
   };
   const panel = openPanel(layer, translator.t('settings.title'), close, { keepOnRebuild: true });
-  const render = () => {
+  const render = (focusedKey?: string) => {
     const { t } = translator;
     panel.heading.textContent = t('settings.title');
     const language = languageSelect(translator, store, 'settings-language');
@@ -134,14 +135,40 @@ export function openSettings(
     motion.append(motionSelect);
 
     const actions = el('div', null, 'row');
-    actions.append(button(t('settings.done'), close, 'primary'));
+    actions.append(
+      button(t('settings.done'), close, 'primary'),
+      button(t('a11y.help.open'), () => openHelp(layer, translator)),
+    );
     const timer = timerSelect(translator, store, 'settings-timer');
-    panel.body.replaceChildren(language, sound, motion, timer, actions);
-    language.querySelector('select')?.focus();
+    panel.body.replaceChildren(
+      language,
+      displayGroup(translator, store),
+      sound,
+      motion,
+      timer,
+      actions,
+    );
+    // After a rebuild in a new language or size, focus stays on the control that changed.
+    const keep = focusedKey
+      ? panel.body.querySelector<HTMLElement>(`[data-key="${focusedKey}"]`)
+      : null;
+    (keep ?? language.querySelector('select'))?.focus();
   };
-  const rerender = () => render();
+  const rerender = () => render((document.activeElement as HTMLElement | null)?.dataset?.key);
   translator.i18n.on('languageChanged', rerender);
   render();
+}
+
+/**
+ * The Display group (text size, contrast, shortcuts): its code loads on first use, so
+ * the title's bundle stays small; a placeholder holds its place for that moment.
+ */
+function displayGroup(translator: Translator, store: KeyValueStore): HTMLElement {
+  const placeholder = el('fieldset');
+  void import('./display-settings').then(({ displaySettings }) => {
+    if (placeholder.isConnected) placeholder.replaceWith(displaySettings(translator, store));
+  });
+  return placeholder;
 }
 
 /** A 0-100 slider for one volume channel; changes apply (and are saved) as it moves. */

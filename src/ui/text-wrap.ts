@@ -178,3 +178,24 @@ export function shrinkToFit(
   }
   return text;
 }
+
+/**
+ * Steps a text's font size down until its longest word fits on one line, so a short
+ * label (a button at a large text size) is never broken inside a word.
+ */
+export function shrinkLongestWord(
+  text: Phaser.GameObjects.Text,
+  maxWidth: number,
+  minSize = 11,
+): Phaser.GameObjects.Text {
+  const words = breakUnits(text.text, document.documentElement.lang || undefined).map((unit) =>
+    unit.trim(),
+  );
+  const widest = () => Math.max(0, ...words.map((word) => text.context.measureText(word).width));
+  let size = Number.parseFloat(String(text.style.fontSize));
+  while (widest() > maxWidth && size > minSize) {
+    size -= 1;
+    text.setFontSize(size);
+  }
+  return text;
+}

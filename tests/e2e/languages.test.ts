@@ -10,12 +10,20 @@
  * session, now in the new language.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import i18next, { type TFunction } from 'i18next';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Level, LocalizedText, Taxonomy } from '../../src/core/level/schema';
+import type { Level, Taxonomy } from '../../src/core/level/schema';
 import { FONT_STACK } from '../../src/ui/theme';
 import { collectErrors, launch, press, screenshot, sessionState } from './browser';
+import {
+  installLayoutProbe,
+  measuredCards,
+  onPhone,
+  sceneProblems,
+  sceneShown,
+  watchCards,
+} from './layout-probe';
+import { type Words, wordsFor } from './words';
 
 const LANGUAGES = readdirSync('locales', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -23,34 +31,6 @@ const LANGUAGES = readdirSync('locales', { withFileTypes: true })
   .sort();
 const level = JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8')) as Level;
 const taxonomy = JSON.parse(readFileSync('levels/taxonomy.json', 'utf8')) as Taxonomy;
-
-interface Words {
-  t: TFunction;
-  /** A level or taxonomy string in this language. */
-  text(value: LocalizedText): string;
-}
-
-/** The game's words in one language, read from locales/<lng>/ like the game does. */
-async function wordsFor(language: string): Promise<Words> {
-  const instance = i18next.createInstance();
-  const bundle = (ns: string) =>
-    JSON.parse(readFileSync(`locales/${language}/${ns}.json`, 'utf8')) as object;
-  await instance.init({
-    lng: language,
-    fallbackLng: false,
-    resources: { [language]: { common: bundle('common') } },
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-  return {
-    t: instance.t,
-    text: (value) => {
-      const text = value[language];
-      if (!text) throw new Error(`levels: a text has no ${language} (run npm run levels:check)`);
-      return text;
-    },
-  };
-}
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 const isManipulative = (post: Level['posts'][number]) =>
@@ -81,173 +61,6 @@ function postLabel(words: Words, postId: string, order: string[], status: string
   });
 }
 
-/** PostCard's CARD_LAID_OUT scene event (src/ui/post-card.ts, which needs a browser to import). */
-const CARD_LAID_OUT = 'post-card-laid-out';
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-interface LayoutProbe {
-  /** Texts sticking out of their button, and texts and images running off the screen. */
-  sceneProblems(sceneKey: string): string[];
-  /** From now on, measures each post card the feed lays out (cards become textures after). */
-  watchCards(event: string): void;
-  cards: { count: number; problems: string[] };
-}
-
-/**
- * Runs in the page before the game: measures canvas texts with Phaser's getBounds() on
- * the live display list. Canvas buttons are containers named "button" sized to the
- * button; a PostCard is measured as it is laid out, through its scene event.
- */
-function installLayoutProbe(): void {
-  interface Node {
-    type: string;
-    name: string;
-    x: number;
-    y: number;
-    width: number;
-    height: number;
-    visible: boolean;
-    text?: string;
-    cardWidth?: number;
-    cardHeight?: number;
-    list?: Node[];
-    getBounds(): Box;
-  }
-  interface Scene {
-    children: { list: Node[] };
-    scale: { gameSize: Box };
-    events: { on(event: string, listener: (card: Node) => void): void };
-  }
-  const SLACK = 0.5;
-  const scene = (key: string) =>
-    (
-      window as unknown as { __ftf: { game: { scene: { getScene(key: string): Scene } } } }
-    ).__ftf.game.scene.getScene(key);
-  const texts = (node: Node): Node[] =>
-    node.type === 'Text' ? [node] : (node.list ?? []).flatMap(texts);
-  const inside = (inner: Box, outer: Box) =>
-    inner.x >= outer.x - SLACK &&
-    inner.y >= outer.y - SLACK &&
-    inner.x + inner.width <= outer.x + outer.width + SLACK &&
-    inner.y + inner.height <= outer.y + outer.height + SLACK;
-  const show = (box: Box) =>
-    `${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}×${Math.round(box.height)}`;
-  const quote = (node: Node) => `"${(node.text ?? '').replace(/\s+/gu, ' ').slice(0, 60)}"`;
-  const outside = (frame: Box, node: Node, what: string) =>
-    texts(node)
-      .filter((text) => !inside(text.getBounds(), frame))
-      .map(
-        (text) =>
-          `${quote(text)} at ${show(text.getBounds())} sticks out of its ${what} at ${show(frame)}`,
-      );
-  let watching = false;
-  const probe: LayoutProbe = {
-    cards: { count: 0, problems: [] },
-    sceneProblems(key) {
-      const { children, scale } = scene(key);
-      const screen = scale.gameSize.width;
-      const problems: string[] = [];
-      const buttons = children.list
-        .filter((node) => node.type === 'Container' && node.name === 'button')
-        .map((node) => ({
-          node,
-          frame: {
-            x: node.x - node.width / 2,
-            y: node.y - node.height / 2,
-            width: node.width,
-            height: node.height,
-          },
-        }));
-      for (const { node, frame } of buttons) problems.push(...outside(frame, node, 'button'));
-      const overlaps = (a: Box, b: Box) =>
-        a.x < b.x + b.width - SLACK &&
-        b.x < a.x + a.width - SLACK &&
-        a.y < b.y + b.height - SLACK &&
-        b.y < a.y + a.height - SLACK;
-      // Decoration (the title's drifting backdrop) may run off screen on purpose.
-      for (const node of children.list.filter((candidate) => candidate.name !== 'decoration')) {
-        for (const drawn of node.type === 'Image' ? [node] : texts(node)) {
-          const bounds = drawn.getBounds();
-          if (drawn.visible && (bounds.x < -SLACK || bounds.x + bounds.width > screen + SLACK))
-            problems.push(`${quote(drawn)} at ${show(bounds)} runs off the ${screen}px screen`);
-          // A heading that has grown under a button (the button draws over it).
-          if (drawn.type === 'Text' && node.name !== 'button')
-            for (const { frame } of buttons)
-              if (overlaps(bounds, frame))
-                problems.push(
-                  `${quote(drawn)} at ${show(bounds)} runs under a button at ${show(frame)}`,
-                );
-        }
-      }
-      // The feed's cards are images (textures) of one width and must stay in their column.
-      // Other scenes' images are decoration (the title's drifting backdrop).
-      const images =
-        key === 'feed' ? children.list.filter((node) => node.type === 'Image' && node.visible) : [];
-      const card = images.reduce<Node | null>(
-        (widest, image) => (!widest || image.width > widest.width ? image : widest),
-        null,
-      );
-      if (card)
-        for (const image of images) {
-          const bounds = image.getBounds();
-          if (bounds.x < card.x - SLACK || bounds.x + bounds.width > card.x + card.width + SLACK)
-            problems.push(`an image at ${show(bounds)} sticks out of the card column`);
-        }
-      return problems.map((problem) => `${key}: ${problem}`);
-    },
-    watchCards(event) {
-      probe.cards = { count: 0, problems: [] };
-      if (watching) return;
-      watching = true;
-      scene('feed').events.on(event, (card) => {
-        probe.cards.count++;
-        const frame = {
-          x: card.x,
-          y: card.y,
-          width: card.cardWidth ?? 0,
-          height: card.cardHeight ?? 0,
-        };
-        probe.cards.problems.push(...outside(frame, card, 'post card'));
-      });
-    },
-  };
-  (window as unknown as { __layoutProbe: LayoutProbe }).__layoutProbe = probe;
-}
-
-async function sceneProblems(page: Page, sceneKey: string): Promise<string[]> {
-  return page.evaluate(
-    (key) => (window as unknown as { __layoutProbe: LayoutProbe }).__layoutProbe.sceneProblems(key),
-    sceneKey,
-  );
-}
-
-async function watchCards(page: Page): Promise<void> {
-  await page.evaluate(
-    (event) =>
-      (window as unknown as { __layoutProbe: LayoutProbe }).__layoutProbe.watchCards(event),
-    CARD_LAID_OUT,
-  );
-}
-
-/** The cards measured since watchCards, once at least `count` of them have been laid out. */
-async function measuredCards(
-  page: Page,
-  count: number,
-): Promise<{ count: number; problems: string[] }> {
-  const read = () =>
-    page.evaluate(() => (window as unknown as { __layoutProbe: LayoutProbe }).__layoutProbe.cards);
-  await expect
-    .poll(async () => (await read()).count, { timeout: 20_000 })
-    .toBeGreaterThanOrEqual(count);
-  return read();
-}
-
 /**
  * Characters the canvas font stack has no glyph for: they draw exactly like an
  * unassigned code point (the "tofu" box). Chinese shows this when no CJK font is
@@ -271,54 +84,6 @@ async function missingGlyphs(page: Page, text: string): Promise<string[]> {
     },
     { letters, fontStack: FONT_STACK },
   );
-}
-
-/**
- * The scene's layout problems on a 360×640 phone (the scene rebuilds on resize), with a
- * screenshot; the page is back at its own size afterwards.
- */
-async function onPhone(
-  page: Page,
-  sceneKey: string,
-  shot: string,
-  whileThere: () => Promise<void> = async () => {},
-): Promise<string[]> {
-  const size = page.viewportSize() ?? { width: 1280, height: 800 };
-  await page.setViewportSize({ width: 360, height: 640 });
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          (window as unknown as { __ftf: { game: { scale: { gameSize: { width: number } } } } })
-            .__ftf.game.scale.gameSize.width,
-      ),
-    )
-    .toBe(360);
-  await page.waitForTimeout(300); // the rebuild runs on the next frame
-  await whileThere();
-  await screenshot(page, shot);
-  const problems = await sceneProblems(page, sceneKey);
-  await page.setViewportSize(size);
-  await page.waitForTimeout(300);
-  return problems;
-}
-
-/** Waits until a scene is running and has drawn its texts. */
-async function sceneShown(page: Page, key: string): Promise<void> {
-  await expect
-    .poll(() =>
-      page.evaluate(
-        (k) =>
-          (
-            window as unknown as {
-              __ftf: { game: { scene: { isActive(k: string): boolean } } };
-            }
-          ).__ftf.game.scene.isActive(k),
-        key,
-      ),
-    )
-    .toBe(true);
-  await page.waitForTimeout(100);
 }
 
 describe.each(LANGUAGES)('level 1 in %s', (language) => {
