@@ -1,0 +1,188 @@
+/**
+ * The class dashboard's numbers, from verified results. Every student's numbers are
+ * recomputed from their answers (not read from the summary) with the same scoring as
+ * the game, so the dashboard and the debrief can never disagree.
+ */
+import type { Score } from '../scoring';
+import { isFlagged, isManipulative } from '../scoring';
+import { scoreLevels, type WorkshopResult } from './result';
+
+export interface StudentRow {
+  nickname: string;
+  levels: string[];
+  posts: number;
+  hits: number;
+  misses: number;
+  falseAlarms: number;
+  correctPasses: number;
+  dPrime: number;
+  bias: number;
+  percent: number;
+  seconds: number;
+  /** Recall per tactic id (null when the student met no post with it). */
+  recall: Record<string, number | null>;
+}
+
+export interface TacticTotals {
+  id: string;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  /** Of the class's choices of this tactic, the share that were right; null if never chosen. */
+  precision: number | null;
+  /** Of the posts using this tactic (counted once per student), the share named; null if none. */
+  recall: number | null;
+}
+
+export interface PostTotals {
+  levelId: string;
+  postId: string;
+  manipulative: boolean;
+  answered: number;
+  /** Manipulative and passed. */
+  missed: number;
+  /** Genuine and flagged. */
+  wronglyFlagged: number;
+  /** (missed + wronglyFlagged) / answered. */
+  errorRate: number;
+}
+
+export interface ClassSummary {
+  students: StudentRow[];
+  tactics: TacticTotals[];
+  posts: PostTotals[];
+  meanDPrime: number | null;
+  meanBias: number | null;
+  meanSeconds: number | null;
+  /** How many different setups the results come from (more than one deserves a warning). */
+  setups: number;
+}
+
+const ratio = (num: number, den: number) => (den === 0 ? null : num / den);
+const mean = (values: readonly number[]) =>
+  values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
+
+export function summarizeClass(results: readonly WorkshopResult[]): ClassSummary {
+  const tacticOrder: string[] = [];
+  const tacticTotals = new Map<string, { tp: number; fp: number; fn: number }>();
+  const postTotals = new Map<string, PostTotals>();
+  const students: StudentRow[] = [];
+  const setups = new Set<string>();
+
+  for (const result of results) {
+    setups.add(JSON.stringify(result.setup));
+    const score: Score = scoreLevels(result.levels, result.tacticIds);
+    for (const tactic of score.tactics) {
+      let totals = tacticTotals.get(tactic.id);
+      if (!totals) {
+        totals = { tp: 0, fp: 0, fn: 0 };
+        tacticTotals.set(tactic.id, totals);
+        tacticOrder.push(tactic.id);
+      }
+      totals.tp += tactic.truePositives;
+      totals.fp += tactic.falsePositives;
+      totals.fn += tactic.falseNegatives;
+    }
+    for (const level of result.levels) {
+      for (const post of level.posts) {
+        const key = `${level.levelId}\u0000${post.postId}`;
+        const manipulative = isManipulative(post.truth);
+        let totals = postTotals.get(key);
+        if (!totals) {
+          totals = {
+            levelId: level.levelId,
+            postId: post.postId,
+            manipulative,
+            answered: 0,
+            missed: 0,
+            wronglyFlagged: 0,
+            errorRate: 0,
+          };
+          postTotals.set(key, totals);
+        }
+        const flagged = isFlagged(post);
+        totals.answered++;
+        if (manipulative && !flagged) totals.missed++;
+        if (!manipulative && flagged) totals.wronglyFlagged++;
+      }
+    }
+    students.push({
+      nickname: result.nickname,
+      levels: result.levels.map((level) => level.levelId),
+      posts: score.posts.length,
+      hits: score.hits,
+      misses: score.misses,
+      falseAlarms: score.falseAlarms,
+      correctPasses: score.correctPasses,
+      dPrime: score.dPrime,
+      bias: score.bias,
+      percent: score.percent,
+      seconds: result.levels.reduce((sum, level) => sum + level.seconds, 0),
+      recall: Object.fromEntries(score.tactics.map((tactic) => [tactic.id, tactic.recall])),
+    });
+  }
+
+  const posts = [...postTotals.values()].map((totals) => ({
+    ...totals,
+    errorRate: (totals.missed + totals.wronglyFlagged) / totals.answered,
+  }));
+  // Most often wrong first; ties keep a stable, readable order.
+  posts.sort(
+    (a, b) =>
+      b.errorRate - a.errorRate ||
+      a.levelId.localeCompare(b.levelId) ||
+      a.postId.localeCompare(b.postId),
+  );
+  return {
+    students,
+    tactics: tacticOrder.map((id) => {
+      const { tp, fp, fn } = tacticTotals.get(id) as { tp: number; fp: number; fn: number };
+      return {
+        id,
+        truePositives: tp,
+        falsePositives: fp,
+        falseNegatives: fn,
+        precision: ratio(tp, tp + fp),
+        recall: ratio(tp, tp + fn),
+      };
+    }),
+    posts,
+    meanDPrime: mean(students.map((student) => student.dPrime)),
+    meanBias: mean(students.map((student) => student.bias)),
+    meanSeconds: mean(students.map((student) => student.seconds)),
+    setups: setups.size,
+  };
+}
+
+export interface Bin {
+  /** Inclusive lower edge. */
+  from: number;
+  /** Exclusive upper edge. */
+  to: number;
+  count: number;
+}
+
+/**
+ * Counts values into bins of `width` starting at a multiple of width; the bins span
+ * from the lowest to the highest value, so a class's d' distribution has no gaps at the ends.
+ */
+export function histogram(values: readonly number[], width: number): Bin[] {
+  if (values.length === 0) return [];
+  const low = Math.floor(Math.min(...values) / width);
+  const high = Math.floor(Math.max(...values) / width);
+  const bins: Bin[] = [];
+  for (let index = low; index <= high; index++)
+    bins.push({ from: index * width, to: (index + 1) * width, count: 0 });
+  for (const value of values) (bins[Math.floor(value / width) - low] as Bin).count++;
+  return bins;
+}
+
+/** Results after dropping exact repeats (the same file dropped twice), by checksum. */
+export function uniqueResults(results: readonly WorkshopResult[]): WorkshopResult[] {
+  const seen = new Set<string>();
+  return results.filter((result) => {
+    if (seen.has(result.checksum)) return false;
+    seen.add(result.checksum);
+    return true;
+  });
+}
