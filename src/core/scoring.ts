@@ -127,6 +127,19 @@ export interface TacticAccuracy {
   recall: number | null;
 }
 
+/** Precision and recall of one tactic from its counts (null where the count is zero). */
+export function tacticAccuracy(id: string, tp: number, fp: number, fn: number): TacticAccuracy {
+  const ratio = (num: number, den: number) => (den === 0 ? null : num / den);
+  return {
+    id,
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    precision: ratio(tp, tp + fp),
+    recall: ratio(tp, tp + fn),
+  };
+}
+
 export interface ScoredPost {
   postId: string;
   answer: Answer;
@@ -220,7 +233,6 @@ export function scoreAnswers(items: readonly ScoreInput[], tacticIds: readonly s
   const falseAlarmRate = (falseAlarms + 0.5) / (genuine + 1);
   const zH = inverseNormal(hitRate);
   const zF = inverseNormal(falseAlarmRate);
-  const ratio = (num: number, den: number) => (den === 0 ? null : num / den);
 
   return {
     posts,
@@ -238,14 +250,7 @@ export function scoreAnswers(items: readonly ScoreInput[], tacticIds: readonly s
     luresFlagged,
     lureAccuracy: items.length === 0 ? 0 : lureMatches / items.length,
     meanF1: items.length === 0 ? 0 : f1Sum / items.length,
-    tactics: [...counts].map(([id, { tp, fp, fn }]) => ({
-      id,
-      truePositives: tp,
-      falsePositives: fp,
-      falseNegatives: fn,
-      precision: ratio(tp, tp + fp),
-      recall: ratio(tp, tp + fn),
-    })),
+    tactics: [...counts].map(([id, { tp, fp, fn }]) => tacticAccuracy(id, tp, fp, fn)),
     points,
     maxPoints,
     percent: maxPoints === 0 ? 0 : (Math.max(0, points) / maxPoints) * 100,

@@ -3,8 +3,13 @@
  * recomputed from their answers (not read from the summary) with the same scoring as
  * the game, so the dashboard and the debrief can never disagree.
  */
-import type { Score } from '../scoring';
-import { isFlagged, isManipulative } from '../scoring';
+import {
+  isFlagged,
+  isManipulative,
+  type Score,
+  type TacticAccuracy,
+  tacticAccuracy,
+} from '../scoring';
 import { scoreLevels, type WorkshopResult } from './result';
 
 export interface StudentRow {
@@ -23,16 +28,8 @@ export interface StudentRow {
   recall: Record<string, number | null>;
 }
 
-export interface TacticTotals {
-  id: string;
-  truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
-  /** Of the class's choices of this tactic, the share that were right; null if never chosen. */
-  precision: number | null;
-  /** Of the posts using this tactic (counted once per student), the share named; null if none. */
-  recall: number | null;
-}
+/** Pooled over the class: each student's meeting with a post counts once. */
+export type TacticTotals = TacticAccuracy;
 
 export interface PostTotals {
   levelId: string;
@@ -58,7 +55,6 @@ export interface ClassSummary {
   setups: number;
 }
 
-const ratio = (num: number, den: number) => (den === 0 ? null : num / den);
 const mean = (values: readonly number[]) =>
   values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 
@@ -137,14 +133,7 @@ export function summarizeClass(results: readonly WorkshopResult[]): ClassSummary
     students,
     tactics: tacticOrder.map((id) => {
       const { tp, fp, fn } = tacticTotals.get(id) as { tp: number; fp: number; fn: number };
-      return {
-        id,
-        truePositives: tp,
-        falsePositives: fp,
-        falseNegatives: fn,
-        precision: ratio(tp, tp + fp),
-        recall: ratio(tp, tp + fn),
-      };
+      return tacticAccuracy(id, tp, fp, fn);
     }),
     posts,
     meanDPrime: mean(students.map((student) => student.dPrime)),
