@@ -37,6 +37,17 @@ async function start(): Promise<void> {
   const translator = await createTranslator(
     pickLanguage(params.get('lang'), store.get(LANGUAGE_KEY), navigator.languages ?? []),
   );
+  // The facilitator's and dashboard pages are plain DOM in their own chunk; the game never starts.
+  const page = params.has('facilitator')
+    ? 'facilitator'
+    : params.has('dashboard')
+      ? 'dashboard'
+      : null;
+  if (page) {
+    const { showWorkshopPage } = await import('./workshop/pages');
+    await showWorkshopPage(page, translator);
+    return;
+  }
   // Until the first scene clears the layer.
   const loading = layer.adopt(document.createElement('p'));
   loading.className = 'overlay-panel';
@@ -103,6 +114,7 @@ async function start(): Promise<void> {
     store,
     fixedSeed: seedParam === null ? null : seedFromText(seedParam),
     play: null,
+    workshop: null,
   };
 
   const game = new Phaser.Game({
@@ -118,7 +130,8 @@ async function start(): Promise<void> {
   game.registry.set('context', context);
   game.events.once(Phaser.Core.Events.POST_RENDER, () => firstFrame());
 
-  // Only the first scene starts: with ?level=, the title is never built.
+  // Only the first scene starts: with ?level= or ?workshop=, the title is never built.
+  const workshopCode = params.get('workshop');
   const scenes = {
     title: TitleScene,
     levels: LevelSelectScene,
@@ -126,13 +139,17 @@ async function start(): Promise<void> {
     debrief: DebriefScene,
   };
   for (const [key, scene] of Object.entries(scenes))
-    game.scene.add(key, scene, key === 'title' && !levelParam);
-  if (!levelParam) recordEntry({ scene: 'title' }, true);
+    game.scene.add(key, scene, key === 'title' && !levelParam && workshopCode === null);
+  const open = (entry: SceneEntry) => {
+    recordEntry(entry, true);
+    showEntry(game, entry);
+  };
+  if (workshopCode !== null) {
+    import('./workshop/join')
+      .then(({ joinWorkshop }) => joinWorkshop(context, workshopCode, open))
+      .catch((error: unknown) => reportUnexpectedErrors(error));
+  } else if (!levelParam) recordEntry({ scene: 'title' }, true);
   else {
-    const open = (entry: SceneEntry) => {
-      recordEntry(entry, true);
-      showEntry(game, entry);
-    };
     contentReady.then(
       (loaded) =>
         open(

@@ -3,7 +3,7 @@
  * nothing itself: it stores the state the core returns and records the result when
  * the core says the session is finished.
  */
-import type { Level } from '../core/level/schema';
+import type { Level, Mode } from '../core/level/schema';
 import { recordResult } from '../core/progress';
 import type { PostTruth, Score } from '../core/scoring';
 import {
@@ -35,8 +35,10 @@ export class Play {
     tacticIds: readonly string[],
     seed: number,
     private readonly progress: ProgressStore,
+    /** A workshop's mode overrides the level's own. */
+    mode: Mode = level.mode,
   ) {
-    this.state = createSession(level, tacticIds, seed);
+    this.state = createSession(level, tacticIds, seed, mode);
     this.truths = new Map(level.posts.map((post) => [post.id, post.truth]));
   }
 

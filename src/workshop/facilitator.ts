@@ -1,0 +1,181 @@
+/**
+ * The facilitator's page: choose levels and their order, mode, time limit, a name and
+ * the feed-order seed, and get a workshop link and QR code that carry all of it.
+ */
+import { encodeSetup, MAX_TIME_LIMIT_MINUTES, type WorkshopSetup } from '../core/workshop/setup';
+import type { Content } from '../services/content';
+import type { Translator } from '../services/i18n';
+import { button, el } from '../ui/dialog';
+import { pageUrl } from './pages';
+import { copyText, field, qrImage } from './share';
+
+export function renderFacilitator(main: HTMLElement, translator: Translator, content: Content) {
+  const { t, text } = translator;
+  main.append(el('h1', t('workshop:facilitator.title')), el('p', t('workshop:facilitator.intro')));
+  const form = el('form', null, 'workshop-form');
+  main.append(form);
+
+  const name = el('input');
+  name.type = 'text';
+  name.maxLength = 80;
+  form.append(field(name, t('workshop:facilitator.name')).wrapper);
+
+  // Levels: tick to include; the chosen ones form an ordered list with move buttons.
+  const chosen: string[] = [];
+  const levelSet = el('fieldset');
+  levelSet.append(el('legend', t('workshop:facilitator.levels')));
+  levelSet.append(el('p', t('workshop:facilitator.levelsHelp'), 'hint'));
+  const titleOf = (id: string) => {
+    const level = content.levels.find((candidate) => candidate.id === id);
+    return level ? text(level.title) : id;
+  };
+  const orderList = el('ol', null, 'workshop-order');
+  const orderHeading = el('h2', t('workshop:facilitator.order'));
+  const renderOrder = (focusId?: string, focusDirection?: 'up' | 'down') => {
+    orderList.replaceChildren();
+    chosen.forEach((id, index) => {
+      const item = el('li');
+      item.append(el('span', titleOf(id)));
+      const up = button('↑', () => move(index, -1, id, 'up'));
+      up.setAttribute('aria-label', t('workshop:facilitator.moveUp', { title: titleOf(id) }));
+      up.disabled = index === 0;
+      const down = button('↓', () => move(index, 1, id, 'down'));
+      down.setAttribute('aria-label', t('workshop:facilitator.moveDown', { title: titleOf(id) }));
+      down.disabled = index === chosen.length - 1;
+      item.append(up, down);
+      orderList.append(item);
+      if (id === focusId) {
+        const target = focusDirection === 'up' && !up.disabled ? up : down.disabled ? up : down;
+        target.focus();
+      }
+    });
+  };
+  const move = (index: number, by: number, id: string, direction: 'up' | 'down') => {
+    const [item] = chosen.splice(index, 1);
+    chosen.splice(index + by, 0, item as string);
+    renderOrder(id, direction);
+  };
+  for (const level of content.levels) {
+    const box = el('input');
+    box.type = 'checkbox';
+    box.value = level.id;
+    const label = el('label', null, 'check');
+    label.append(box, el('span', text(level.title)));
+    box.addEventListener('change', () => {
+      if (box.checked) chosen.push(level.id);
+      else chosen.splice(chosen.indexOf(level.id), 1);
+      renderOrder();
+    });
+    levelSet.append(label);
+  }
+  form.append(levelSet, orderHeading, orderList);
+
+  const modeSet = el('fieldset');
+  modeSet.append(el('legend', t('workshop:facilitator.mode')));
+  for (const mode of ['learn', 'exam'] as const) {
+    const radio = el('input');
+    radio.type = 'radio';
+    radio.name = 'workshop-mode';
+    radio.value = mode;
+    radio.checked = mode === 'learn';
+    const label = el('label', null, 'check');
+    label.append(radio, el('span', t(`workshop:mode.${mode}`)));
+    modeSet.append(label);
+  }
+  form.append(modeSet);
+
+  const minutes = el('input');
+  minutes.type = 'number';
+  minutes.min = '0';
+  minutes.max = String(MAX_TIME_LIMIT_MINUTES);
+  minutes.step = '1';
+  minutes.value = '45';
+  form.append(
+    field(minutes, t('workshop:facilitator.timer'), t('workshop:facilitator.timerHelp')).wrapper,
+  );
+
+  const seed = el('input');
+  seed.type = 'text';
+  seed.maxLength = 40;
+  seed.required = true;
+  seed.value = Math.random().toString(36).slice(2, 8);
+  form.append(
+    field(seed, t('workshop:facilitator.seed'), t('workshop:facilitator.seedHelp')).wrapper,
+  );
+
+  const error = el('p', null, 'notice');
+  error.setAttribute('role', 'alert');
+  error.hidden = true;
+  const make = el('button', t('workshop:facilitator.make'), 'primary');
+  make.type = 'submit';
+  form.append(error, make);
+
+  const output = el('section', null, 'workshop-output');
+  output.hidden = true;
+  main.append(output);
+  const dashboard = el('a', t('workshop:facilitator.dashboard'));
+  dashboard.href = pageUrl({ dashboard: '' });
+  const dashboardLine = el('p');
+  dashboardLine.append(dashboard);
+  main.append(dashboardLine);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const limit = Number(minutes.value);
+    const problem =
+      chosen.length === 0
+        ? t('workshop:facilitator.noLevels')
+        : !Number.isInteger(limit) || limit < 0 || limit > MAX_TIME_LIMIT_MINUTES
+          ? t('workshop:facilitator.badTimer', { max: MAX_TIME_LIMIT_MINUTES })
+          : seed.value.trim() === ''
+            ? t('workshop:facilitator.noSeed')
+            : null;
+    if (problem) {
+      error.hidden = false;
+      error.textContent = problem;
+      return;
+    }
+    error.hidden = true;
+    const setup: WorkshopSetup = {
+      levels: [...chosen],
+      mode: (form.querySelector<HTMLInputElement>('input[name="workshop-mode"]:checked')?.value ??
+        'learn') as WorkshopSetup['mode'],
+      timeLimitMinutes: limit === 0 ? null : limit,
+      title: name.value.trim(),
+      seed: seed.value.trim(),
+    };
+    showLink(output, translator, pageUrl({ workshop: encodeSetup(setup) }));
+  });
+}
+
+function showLink(output: HTMLElement, { t }: Translator, link: string): void {
+  output.hidden = false;
+  const heading = el('h2', t('workshop:facilitator.link'));
+  heading.tabIndex = -1;
+  const input = el('input');
+  input.type = 'text';
+  input.readOnly = true;
+  input.value = link;
+  const status = el('p', null, 'meta');
+  status.setAttribute('role', 'status');
+  const open = el('a', t('workshop:facilitator.tryIt'));
+  open.href = link;
+  open.target = '_blank';
+  open.rel = 'noopener';
+  output.replaceChildren(
+    heading,
+    el('p', t('workshop:facilitator.linkReady')),
+    field(input, t('workshop:facilitator.link')).wrapper,
+    button(t('workshop:facilitator.copy'), () => {
+      void copyText(input).then((copied) => {
+        status.textContent = copied ? t('workshop:copied') : t('workshop:copyByHand');
+      });
+    }),
+    status,
+    el('p'),
+  );
+  output.lastElementChild?.append(open);
+  const qr = qrImage(link, t('workshop:facilitator.qr'));
+  if (qr) output.append(qr);
+  heading.focus();
+}

@@ -1,0 +1,97 @@
+/**
+ * A student opens a workshop link: the setup is read from the URL, they type a
+ * nickname (nothing else is asked), and the game plays exactly that setup.
+ */
+import { seedFromText } from '../core/random';
+import { MAX_NICKNAME_LENGTH } from '../core/workshop/result';
+import { decodeSetup, missingLevels, type WorkshopSetup } from '../core/workshop/setup';
+import type { GameContext } from '../scenes/context';
+import type { SceneEntry } from '../scenes/navigation';
+import { button, el } from '../ui/dialog';
+import { codeProblem } from './problems';
+import { StudentRun } from './run';
+import { field } from './share';
+import { loadWorkshopStrings } from './strings';
+import './workshop.css';
+
+export async function joinWorkshop(
+  ctx: GameContext,
+  code: string,
+  open: (entry: SceneEntry) => void,
+): Promise<void> {
+  await loadWorkshopStrings(ctx.translator);
+  const { t } = ctx.translator;
+  ctx.layer.clear(); // the loading notice
+  const panel = ctx.layer.adopt(el('section', null, 'overlay-panel workshop-join'));
+  panel.setAttribute('aria-labelledby', 'workshop-join-heading');
+  const heading = el('h1', t('workshop:join.title'));
+  heading.id = 'workshop-join-heading';
+  heading.tabIndex = -1;
+  panel.append(heading);
+
+  const fail = (message: string) => {
+    panel.append(el('p', message, 'notice'));
+    panel.append(button(t('workshop:join.playAlone'), () => open({ scene: 'title' }), 'primary'));
+    heading.focus();
+  };
+  const decoded = decodeSetup(code);
+  if (!decoded.ok) return fail(t('workshop:join.bad', { reason: codeProblem(t, decoded) }));
+  const { setup } = decoded;
+  let levels: string[];
+  try {
+    levels = (await ctx.contentReady).levels.map((level) => level.id);
+  } catch (error) {
+    return fail(t('common.loadFailed', { reason: (error as Error).message }));
+  }
+  const missing = missingLevels(setup, levels);
+  if (missing.length > 0) return fail(t('workshop:join.missing', { levels: missing.join(', ') }));
+
+  panel.append(...describeSetup(ctx, setup));
+  const form = el('form');
+  const input = el('input');
+  input.type = 'text';
+  input.required = true;
+  input.maxLength = MAX_NICKNAME_LENGTH;
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  form.append(field(input, t('workshop:join.nickname'), t('workshop:join.nicknameHelp')).wrapper);
+  const error = el('p', null, 'notice');
+  error.setAttribute('role', 'alert');
+  error.hidden = true;
+  const start = el('button', t('workshop:join.start'), 'primary');
+  start.type = 'submit';
+  form.append(error, start);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const nickname = input.value.trim();
+    if (nickname === '') {
+      error.hidden = false;
+      error.textContent = t('workshop:join.nicknameMissing');
+      input.focus();
+      return;
+    }
+    ctx.workshop = new StudentRun(setup, nickname, ctx);
+    // Everyone in the workshop sees the same feed order.
+    ctx.fixedSeed = seedFromText(setup.seed);
+    open({ scene: 'feed', data: { levelId: setup.levels[0] as string } });
+  });
+  panel.append(form);
+  input.focus();
+}
+
+function describeSetup(ctx: GameContext, setup: WorkshopSetup): HTMLElement[] {
+  const { t, text } = ctx.translator;
+  const titles = setup.levels.map((id) => {
+    const level = ctx.content.levels.find((candidate) => candidate.id === id);
+    return level ? text(level.title) : id;
+  });
+  const list = el('ol');
+  for (const title of titles) list.append(el('li', title));
+  const facts = [
+    t(`workshop:mode.${setup.mode}`),
+    setup.timeLimitMinutes === null
+      ? t('workshop:join.noTimeLimit')
+      : t('workshop:join.timeLimit', { minutes: setup.timeLimitMinutes }),
+  ].join(' · ');
+  return [...(setup.title ? [el('p', setup.title, 'workshop-name')] : []), el('p', facts), list];
+}
