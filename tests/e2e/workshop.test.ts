@@ -1,0 +1,211 @@
+/**
+ * A workshop end to end, keyboard first and by role and name: the facilitator makes a
+ * workshop link, two students open it, type nicknames, play it (Exam mode) and save
+ * their results (one as a file, one as a code), and the class dashboard shows the two
+ * aggregated exactly as the core computes them. A tampered code is skipped with a
+ * reason while the two real results stay.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Level } from '../../src/core/level/schema';
+import type { Answer } from '../../src/core/scoring';
+import { summarizeClass } from '../../src/core/workshop/aggregate';
+import { decodeResult, readResultFile, type WorkshopResult } from '../../src/core/workshop/result';
+import { collectErrors, launch, press, screenshot, sessionState } from './browser';
+
+const level = JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8')) as Level;
+const taxonomy = JSON.parse(readFileSync('levels/taxonomy.json', 'utf8')) as {
+  tactics: { id: string; name: { en: string } }[];
+  lure: { name: { en: string } };
+};
+const nameOf = (id: string) =>
+  id === 'lure'
+    ? taxonomy.lure.name.en
+    : (taxonomy.tactics.find((tactic) => tactic.id === id)?.name.en ?? id);
+
+/** Answers everything right, except every third manipulative post passed. */
+function carefulStudent(postId: string, index: number): Answer {
+  const truth = level.posts.find((post) => post.id === postId)?.truth;
+  if (!truth) throw new Error(`unknown post ${postId}`);
+  if (index % 3 === 2) return { tactics: [], lure: false };
+  return { tactics: [...truth.tactics], lure: truth.lure };
+}
+
+/** Flags every post as nationalism: finds much, but wrongly flags every genuine post. */
+function suspiciousStudent(): Answer {
+  return { tactics: ['nationalism'], lure: false };
+}
+
+async function makeWorkshopLink(page: Page): Promise<string> {
+  await page.goto(`${inject('baseUrl')}?facilitator&lang=en`);
+  await page.getByRole('textbox', { name: 'Workshop name (shown to students)' }).fill('Class 9b');
+  const tutorial = page.getByRole('checkbox', { name: 'First scroll' });
+  await press(page, tutorial, 'Space');
+  await press(page, page.getByRole('radio', { name: /^Exam/ }), 'Space');
+  await page.getByRole('spinbutton', { name: 'Time limit in minutes' }).fill('45');
+  await page.getByRole('textbox', { name: 'Feed order code' }).fill('room-12');
+  await press(page, page.getByRole('button', { name: 'Make workshop link' }));
+  const link = page.getByRole('textbox', { name: 'Workshop link' });
+  await expect.poll(() => link.count()).toBe(1);
+  await expect(
+    page.getByRole('img', { name: 'QR code of the workshop link' }).count(),
+  ).resolves.toBe(1);
+  await screenshot(page, 'workshop-facilitator');
+  return link.inputValue();
+}
+
+async function playWorkshop(
+  page: Page,
+  link: string,
+  nickname: string,
+  answerFor: (postId: string, index: number) => Answer,
+): Promise<void> {
+  await page.goto(link);
+  const name = page.getByRole('textbox', { name: 'Nickname' });
+  await expect.poll(() => name.count()).toBe(1);
+  await name.fill(nickname);
+  await press(page, page.getByRole('button', { name: 'Start the workshop' }));
+  const start = page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' });
+  await expect.poll(() => start.count()).toBe(1);
+  await press(page, start);
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+  const { order, mode } = await sessionState(page);
+  expect(mode).toBe('exam');
+  for (const [index, postId] of order.entries()) {
+    await press(
+      page,
+      page.getByRole('button', { name: new RegExp(`^Post ${index + 1} of ${order.length},`) }),
+    );
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.count()).toBe(1);
+    const answer = answerFor(postId, index);
+    if (answer.tactics.length === 0 && !answer.lure) {
+      await press(page, dialog.getByRole('button', { name: 'Looks genuine' }));
+    } else {
+      for (const id of [...answer.tactics, ...(answer.lure ? ['lure'] : [])]) {
+        const choice = dialog.getByRole('button', { name: new RegExp(`^${nameOf(id)}`) });
+        await press(page, choice, 'Space');
+        await expect.poll(() => choice.getAttribute('aria-pressed')).toBe('true');
+      }
+      await press(page, dialog.getByRole('button', { name: /^Flag post/ }));
+    }
+    // Exam mode: no feedback, the panel closes at once.
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  }
+  const finish = page.getByRole('button', { name: 'Finish and save my result' });
+  await expect.poll(() => finish.count(), { timeout: 20_000 }).toBe(1);
+  await press(page, finish);
+  await expect.poll(() => page.getByRole('textbox', { name: 'Result code' }).count()).toBe(1);
+}
+
+describe('a workshop from link to class dashboard', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('two students play the facilitator link and the dashboard aggregates them', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    const facilitator = await context.newPage();
+    const errors = collectErrors(facilitator);
+    const link = await makeWorkshopLink(facilitator);
+    expect(link).toMatch(/[?&]workshop=w1\./);
+
+    // Student 1 saves a file.
+    const ada = await context.newPage();
+    errors.push(...collectErrors(ada));
+    await playWorkshop(ada, link, 'Ada', carefulStudent);
+    await screenshot(ada, 'workshop-result');
+    const [download] = await Promise.all([
+      ada.waitForEvent('download'),
+      press(ada, ada.getByRole('button', { name: 'Download result file' })),
+    ]);
+    const filePath = await download.path();
+    const fileText = readFileSync(filePath, 'utf8');
+    const adaResult = readResultFile(fileText, fileText.length);
+    expect(adaResult.ok).toBe(true);
+
+    // Student 2, on another machine (a fresh context), copies the code.
+    const otherMachine = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ben = await otherMachine.newPage();
+    errors.push(...collectErrors(ben));
+    await playWorkshop(ben, link, 'Ben', suspiciousStudent);
+    const benCode = await ben.getByRole('textbox', { name: 'Result code' }).inputValue();
+    const benResult = decodeResult(benCode);
+    expect(benResult.ok).toBe(true);
+
+    const results = [adaResult, benResult].map((read) => {
+      if (!read.ok) throw new Error(read.reason);
+      return read.result;
+    }) as WorkshopResult[];
+    for (const result of results) {
+      expect(result.setup).toMatchObject({ levels: ['tutorial'], mode: 'exam', seed: 'room-12' });
+      expect(result.levels[0]?.posts).toHaveLength(level.posts.length);
+    }
+    const expected = summarizeClass(results);
+
+    // The dashboard: Ada's file, Ben's code, and a tampered copy of Ben's code.
+    const dashboard = await context.newPage();
+    errors.push(...collectErrors(dashboard));
+    await dashboard.goto(`${inject('baseUrl')}?dashboard&lang=en`);
+    const files = dashboard.getByLabel('Result files');
+    await expect.poll(() => files.count()).toBe(1);
+    await files.setInputFiles(filePath);
+    await expect.poll(() => dashboard.getByText('Results: 1').count()).toBe(1);
+    const tampered = JSON.parse(JSON.stringify(results[1])) as WorkshopResult;
+    tampered.nickname = 'Mallory';
+    const { encodeCode } = await import('../../src/core/workshop/codec');
+    await dashboard
+      .getByRole('textbox', { name: 'Result codes (one per line)' })
+      .fill(`${benCode}\n${encodeCode('r', 1, tampered)}`);
+    await press(dashboard, dashboard.getByRole('button', { name: 'Add codes' }));
+    await expect.poll(() => dashboard.getByText('Results: 2').count()).toBe(1);
+    await expect
+      .poll(() => dashboard.getByText(/code 2: skipped, the checksum does not match/).count())
+      .toBe(1);
+
+    const stat = (key: string) => dashboard.locator(`tr[data-stat="${key}"] td`).textContent();
+    expect(await stat('students')).toBe('2');
+    expect(await stat('mean-d-prime')).toBe((expected.meanDPrime as number).toFixed(2));
+    expect(await stat('mean-bias')).toBe((expected.meanBias as number).toFixed(2));
+    const nationalism = expected.tactics.find((tactic) => tactic.id === 'nationalism');
+    expect(await dashboard.locator('tr[data-tactic="nationalism"] td').first().textContent()).toBe(
+      `${Math.round((nationalism?.recall ?? 0) * 100)}%`,
+    );
+    const students = dashboard.getByRole('table', { name: 'Students' });
+    await expect.poll(() => students.getByRole('row').count()).toBe(3);
+    expect(await students.textContent()).toContain('Ada');
+    expect(await students.textContent()).toContain('Ben');
+    // The most often wrong post is shown with its text.
+    const hardest = expected.posts[0];
+    const firstPost = dashboard.locator('.workshop-posts li').first();
+    expect(await firstPost.getAttribute('data-post')).toBe(
+      `${hardest?.levelId}/${hardest?.postId}`,
+    );
+    const shownText = level.posts.find((post) => post.id === hardest?.postId)?.text.en ?? '';
+    expect(await firstPost.locator('blockquote').textContent()).toBe(shownText);
+    await expect.poll(() => dashboard.locator('canvas[role="img"]').count()).toBe(2);
+    await screenshot(dashboard, 'workshop-dashboard');
+
+    const [csv] = await Promise.all([
+      dashboard.waitForEvent('download'),
+      press(dashboard, dashboard.getByRole('button', { name: 'Export students as CSV' })),
+    ]);
+    const csvText = readFileSync(await csv.path(), 'utf8');
+    expect(csvText.split('\r\n')[0]).toMatch(/^nickname,levels,posts,hits,/);
+    expect(csvText).toContain('\r\nAda,tutorial,13,');
+    expect(csvText).toContain('\r\nBen,tutorial,13,');
+
+    expect(errors).toEqual([]);
+    await otherMachine.close();
+    await context.close();
+  });
+});
