@@ -170,6 +170,8 @@ export interface Score {
   maxPoints: number;
   /** points / maxPoints in percent, 0-100 (negative points count as 0). */
   percent: number;
+  /** Posts left undecided when the timer ran out (see countUnreached). */
+  unreached: number;
 }
 
 export interface ScoreInput {
@@ -229,10 +231,6 @@ export function scoreAnswers(items: readonly ScoreInput[], tacticIds: readonly s
 
   const manipulative = hits + misses;
   const genuine = falseAlarms + correctPasses;
-  const hitRate = (hits + 0.5) / (manipulative + 1);
-  const falseAlarmRate = (falseAlarms + 0.5) / (genuine + 1);
-  const zH = inverseNormal(hitRate);
-  const zF = inverseNormal(falseAlarmRate);
 
   return {
     posts,
@@ -242,10 +240,7 @@ export function scoreAnswers(items: readonly ScoreInput[], tacticIds: readonly s
     misses,
     falseAlarms,
     correctPasses,
-    hitRate,
-    falseAlarmRate,
-    dPrime: zH - zF,
-    bias: -(zH + zF) / 2,
+    ...detection(hits, manipulative, falseAlarms, genuine),
     lures,
     luresFlagged,
     lureAccuracy: items.length === 0 ? 0 : lureMatches / items.length,
@@ -253,6 +248,49 @@ export function scoreAnswers(items: readonly ScoreInput[], tacticIds: readonly s
     tactics: [...counts].map(([id, { tp, fp, fn }]) => tacticAccuracy(id, tp, fp, fn)),
     points,
     maxPoints,
-    percent: maxPoints === 0 ? 0 : (Math.max(0, points) / maxPoints) * 100,
+    percent: percentOf(points, maxPoints),
+    unreached: 0,
+  };
+}
+
+function percentOf(points: number, maxPoints: number): number {
+  return maxPoints === 0 ? 0 : (Math.max(0, points) / maxPoints) * 100;
+}
+
+/** Hit and false-alarm rates with the log-linear correction, d' and bias. */
+function detection(hits: number, manipulative: number, falseAlarms: number, genuine: number) {
+  const hitRate = (hits + 0.5) / (manipulative + 1);
+  const falseAlarmRate = (falseAlarms + 0.5) / (genuine + 1);
+  const zH = inverseNormal(hitRate);
+  const zF = inverseNormal(falseAlarmRate);
+  return { hitRate, falseAlarmRate, dPrime: zH - zF, bias: -(zH + zF) / 2 };
+}
+
+/**
+ * A score with the posts left undecided when the timer ran out: each adds its best
+ * points to the maximum and earns nothing; a manipulative one is a miss (and its
+ * tactics are missed); a genuine one is neither a false alarm nor a correct pass.
+ */
+export function countUnreached(score: Score, unreached: readonly PostTruth[]): Score {
+  const missed = unreached.filter(isManipulative);
+  const manipulative = score.manipulative + missed.length;
+  const maxPoints =
+    score.maxPoints + unreached.reduce((sum, truth) => sum + bestPointsForPost(truth), 0);
+  const tactics = score.tactics.map((entry) => {
+    const falseNegatives =
+      entry.falseNegatives + missed.filter((truth) => truth.tactics.includes(entry.id)).length;
+    const used = entry.truePositives + falseNegatives;
+    return { ...entry, falseNegatives, recall: used === 0 ? null : entry.truePositives / used };
+  });
+  return {
+    ...score,
+    ...detection(score.hits, manipulative, score.falseAlarms, score.genuine),
+    manipulative,
+    misses: score.misses + missed.length,
+    lures: score.lures + unreached.filter((truth) => truth.lure).length,
+    tactics,
+    maxPoints,
+    percent: percentOf(score.points, maxPoints),
+    unreached: score.unreached + unreached.length,
   };
 }

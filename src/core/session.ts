@@ -4,8 +4,16 @@
  */
 
 import type { Level, Mode } from './level/schema';
+import { type ModeRules, rulesFor, type SessionSetup, streakBonusFor, timeBonusFor } from './modes';
 import { seededShuffle } from './random';
-import { type Answer, isFlagged, type PostTruth, type Score, scoreAnswers } from './scoring';
+import {
+  type Answer,
+  countUnreached,
+  isFlagged,
+  type PostTruth,
+  type Score,
+  scoreAnswers,
+} from './scoring';
 import { LURE_ID } from './taxonomy';
 
 export interface SessionState {
@@ -21,9 +29,15 @@ export interface SessionState {
   decided: string[];
   openPostId: string | null;
   draft: Answer;
-  /** In learn mode, the post whose feedback is on screen until the player continues. */
+  /** With immediate feedback, the post whose feedback is on screen until the player continues. */
   feedbackPostId: string | null;
   finished: boolean;
+  /** The mode's rules (see modes.ts), fixed when the session starts. */
+  rules: ModeRules;
+  /** Playing time so far, from `tick` actions (the core never reads a clock). */
+  elapsedMs: number;
+  /** The time limit ran out before every post was decided. */
+  timedOut: boolean;
 }
 
 export type SessionAction =
@@ -33,18 +47,30 @@ export type SessionAction =
   | { type: 'toggleLure' }
   | { type: 'flag' }
   | { type: 'pass' }
-  | { type: 'continue' };
+  | { type: 'continue' }
+  /** ms of playing time since the last tick; the scene sends them, paused while feedback shows. */
+  | { type: 'tick'; ms: number };
 
+/**
+ * A new session. The fourth argument is a mode (its preset rules) or a setup: a mode
+ * plus overrides of feedback timing, time limit and bonuses (e.g. a workshop's Exam
+ * with a timer). Without it the level's own mode applies.
+ */
 export function createSession(
   level: Pick<Level, 'id' | 'mode' | 'shuffle' | 'posts'>,
   tacticIds: readonly string[],
   seed: number,
-  mode: Mode = level.mode,
+  setup: Mode | SessionSetup = level.mode,
 ): SessionState {
   const ids = level.posts.map((post) => post.id);
+  const options = typeof setup === 'string' ? { mode: setup } : setup;
+  const mode = options.mode ?? level.mode;
   return {
     levelId: level.id,
     mode,
+    rules: rulesFor(mode, ids.length, options),
+    elapsedMs: 0,
+    timedOut: false,
     seed,
     order: level.shuffle ? seededShuffle(ids, seed) : ids,
     tacticIds: [...tacticIds],
@@ -80,6 +106,9 @@ export function rejectReason(state: SessionState, action: SessionAction): string
       return isFlagged(state.draft) ? null : 'empty-flag';
     case 'continue':
       return state.feedbackPostId ? null : 'no-feedback';
+    case 'tick':
+      if (!(Number.isFinite(action.ms) && action.ms > 0)) return 'bad-time';
+      return state.feedbackPostId ? 'feedback-showing' : null;
   }
 }
 
@@ -107,7 +136,31 @@ export function reduce(state: SessionState, action: SessionAction): SessionState
       return decide(state, { tactics: [], lure: false });
     case 'continue':
       return finishIfDone({ ...state, feedbackPostId: null });
+    case 'tick':
+      return tick(state, action.ms);
   }
+}
+
+/** Time passes; when the limit runs out the session ends with the posts left undecided. */
+function tick(state: SessionState, ms: number): SessionState {
+  const limitMs =
+    state.rules.timeLimitSeconds === null ? null : state.rules.timeLimitSeconds * 1000;
+  const elapsedMs = state.elapsedMs + ms;
+  if (limitMs === null || elapsedMs < limitMs) return { ...state, elapsedMs };
+  return {
+    ...state,
+    elapsedMs: limitMs,
+    timedOut: true,
+    finished: true,
+    openPostId: null,
+    draft: { tactics: [], lure: false },
+  };
+}
+
+/** Seconds left on the timer, or null when the session is untimed. */
+export function secondsLeft(state: SessionState): number | null {
+  const limit = state.rules.timeLimitSeconds;
+  return limit === null ? null : Math.max(0, limit - state.elapsedMs / 1000);
 }
 
 function decide(state: SessionState, answer: Answer): SessionState {
@@ -118,7 +171,7 @@ function decide(state: SessionState, answer: Answer): SessionState {
     decided: [...state.decided, postId],
     openPostId: null,
     draft: { tactics: [], lure: false },
-    feedbackPostId: state.mode === 'learn' ? postId : null,
+    feedbackPostId: state.rules.feedback === 'immediate' ? postId : null,
   };
   return next.feedbackPostId ? next : finishIfDone(next);
 }
@@ -145,14 +198,56 @@ export function answeredCount(state: SessionState): number {
   return state.order.filter((id) => answerFor(state, id)).length;
 }
 
-/** Scores the answered posts against the level's truth. */
+/**
+ * Scores the answered posts against the level's truth. When the timer ran out, the
+ * posts left undecided count too: no points, and a manipulative one is a miss.
+ */
 export function scoreSession(state: SessionState, truths: ReadonlyMap<string, PostTruth>): Score {
   const items = state.order.flatMap((postId) => {
     const answer = answerFor(state, postId);
     const truth = truths.get(postId);
     return answer && truth ? [{ postId, answer, truth }] : [];
   });
-  return scoreAnswers(items, state.tacticIds);
+  const score = scoreAnswers(items, state.tacticIds);
+  if (!state.timedOut) return score;
+  const unreached = state.order.flatMap((postId) => {
+    const truth = truths.get(postId);
+    return !answerFor(state, postId) && truth ? [truth] : [];
+  });
+  return countUnreached(score, unreached);
+}
+
+export interface Bonuses {
+  /** Sum over right decisions of 10 x (streak - 1), at most 50 each. */
+  streak: number;
+  /** For finishing before the timer: seconds left x 5 x share of right decisions. */
+  time: number;
+  longestStreak: number;
+}
+
+/** Challenge bonuses; all zero when the session's rules have no bonuses. */
+export function bonusesFor(state: SessionState, truths: ReadonlyMap<string, PostTruth>): Bonuses {
+  let streak = 0;
+  let longestStreak = 0;
+  let streakBonus = 0;
+  let right = 0;
+  for (const postId of state.decided) {
+    const answer = answerFor(state, postId);
+    const truth = truths.get(postId);
+    if (answer && truth && feedbackFor(answer, truth).correct) {
+      streak++;
+      right++;
+      streakBonus += streakBonusFor(streak);
+    } else streak = 0;
+    longestStreak = Math.max(longestStreak, streak);
+  }
+  if (!state.rules.bonuses) return { streak: 0, time: 0, longestStreak };
+  const left = secondsLeft(state);
+  const time =
+    state.finished && !state.timedOut && left !== null && state.order.length > 0
+      ? timeBonusFor(left, right / state.order.length)
+      : 0;
+  return { streak: streakBonus, time, longestStreak };
 }
 
 export type Verdict = 'right' | 'missed' | 'wrong';
@@ -207,7 +302,7 @@ export function sessionProblems(state: SessionState): string[] {
     if (state.feedbackPostId !== null) problems.push('a post is open while feedback shows');
   }
   if (state.feedbackPostId !== null) {
-    if (state.mode !== 'learn') problems.push(`feedback shown in ${state.mode} mode`);
+    if (state.rules.feedback !== 'immediate') problems.push('feedback shown before the end');
     if (!answered(state.feedbackPostId))
       problems.push(`feedback for an unanswered post: ${state.feedbackPostId}`);
   }
@@ -224,8 +319,18 @@ export function sessionProblems(state: SessionState): string[] {
   }
   if (new Set(state.draft.tactics).size !== state.draft.tactics.length)
     problems.push('draft names a tactic twice');
+  const limit = state.rules.timeLimitSeconds;
+  if (!(Number.isFinite(state.elapsedMs) && state.elapsedMs >= 0))
+    problems.push(`elapsed time is not a time: ${state.elapsedMs}`);
+  if (limit !== null && state.elapsedMs > limit * 1000) problems.push('time past the limit');
+  if (state.timedOut) {
+    if (limit === null || state.elapsedMs < limit * 1000)
+      problems.push('timed out before the limit');
+    if (state.openPostId !== null || state.feedbackPostId !== null)
+      problems.push('a post is still open after the time ran out');
+  }
   const allAnswered = state.order.every(answered);
-  if (state.finished !== (allAnswered && state.feedbackPostId === null)) {
+  if (state.finished !== (state.timedOut || (allAnswered && state.feedbackPostId === null))) {
     problems.push(
       state.finished
         ? 'finished with posts or feedback left'

@@ -37,6 +37,7 @@ function score(points: number, percent: number, dPrime: number): Score {
     points,
     maxPoints: 1000,
     percent,
+    unreached: 0,
   };
 }
 
@@ -50,8 +51,16 @@ const entry = (overrides: Partial<LevelProgress> = {}): LevelProgress => ({
   bestPoints: 700,
   bestPercent: 55,
   bestDPrime: 1.2,
+  stars: { pass: false, discernment: false, allLures: false },
+  bestChallengeScore: null,
+  last: null,
   ...overrides,
 });
+/** The fields a version 1 save had. */
+const v1Entry = (overrides: Record<string, unknown> = {}) => {
+  const { stars: _s, bestChallengeScore: _b, last: _l, ...v1 } = entry();
+  return { ...v1, ...overrides };
+};
 
 describe('parseProgress: hand-written saves', () => {
   it('treats no save as empty progress', () => {
@@ -89,7 +98,26 @@ describe('parseProgress: hand-written saves', () => {
   it('reads a valid save and round-trips it', () => {
     const progress: Progress = {
       version: SAVE_VERSION,
-      levels: { '01-tutorial': entry(), '02-next': entry({ passed: true, attempts: 1 }) },
+      levels: {
+        '01-tutorial': entry(),
+        '02-next': entry({
+          passed: true,
+          attempts: 1,
+          stars: { pass: true, discernment: false, allLures: true },
+          bestChallengeScore: 1234,
+          last: {
+            mode: 'challenge',
+            points: 900,
+            percent: 70,
+            dPrime: 1.1,
+            hits: 5,
+            manipulative: 6,
+            falseAlarms: 1,
+            genuine: 7,
+          },
+        }),
+      },
+      exams: [],
     };
     expect(parseProgress(serializeProgress(progress))).toEqual({ status: 'ok', progress });
   });
@@ -98,12 +126,12 @@ describe('parseProgress: hand-written saves', () => {
     const text = JSON.stringify({
       version: 1,
       levels: {
-        good: entry(),
+        good: v1Entry(),
         // completed / passed missing or not true: read as false
         flags: { attempts: 1, bestPoints: 0, bestPercent: 0, bestDPrime: 0, passed: 'yes' },
         noAttempts: { bestPoints: 1, bestPercent: 1, bestDPrime: 1 },
-        stringPoints: { ...entry(), bestPoints: '700' },
-        nullDPrime: { ...entry(), bestDPrime: null },
+        stringPoints: v1Entry({ bestPoints: '700' }),
+        nullDPrime: v1Entry({ bestDPrime: null }),
         notAnObject: 5,
         anArray: [1, 2],
       },
@@ -113,14 +141,14 @@ describe('parseProgress: hand-written saves', () => {
     expect(loaded.status).toBe('ok');
     expect(loaded.progress.levels).toEqual({
       good: entry(),
-      flags: {
+      flags: entry({
         attempts: 1,
         completed: false,
         passed: false,
         bestPoints: 0,
         bestPercent: 0,
         bestDPrime: 0,
-      },
+      }),
     });
   });
 
@@ -132,7 +160,7 @@ describe('parseProgress: hand-written saves', () => {
 
   it('drops a "__proto__" level without touching any prototype', () => {
     const good = entry();
-    const text = `{"version":1,"levels":{"__proto__":${JSON.stringify(good)},"constructor":${JSON.stringify(good)}}}`;
+    const text = `{"version":2,"levels":{"__proto__":${JSON.stringify(good)},"constructor":${JSON.stringify(good)}}}`;
     const { progress } = parseProgress(text);
     expect(Object.keys(progress.levels)).toEqual(['constructor']);
     expect(progress.levels[CONSTRUCTOR]).toEqual(good);
@@ -144,13 +172,16 @@ describe('parseProgress: hand-written saves', () => {
 describe('recordResult', () => {
   it('creates an entry on the first result', () => {
     const p = recordResult(emptyProgress(), 'lvl', score(800, 64, 1.5), 60);
-    expect(p.levels.lvl).toEqual({
+    expect(p.levels.lvl).toMatchObject({
       attempts: 1,
       completed: true,
       passed: true,
       bestPoints: 800,
       bestPercent: 64,
       bestDPrime: 1.5,
+      stars: { pass: true, discernment: false },
+      bestChallengeScore: null,
+      last: { mode: 'learn', points: 800, percent: 64 },
     });
   });
 
@@ -163,18 +194,21 @@ describe('recordResult', () => {
     let p = recordResult(emptyProgress(), 'lvl', score(800, 70, 0.5), 60);
     // a worse run on points and percent, a better one on d'
     p = recordResult(p, 'lvl', score(300, 20, 2.5), 60);
-    expect(p.levels.lvl).toEqual({
+    expect(p.levels.lvl).toMatchObject({
       attempts: 2,
       completed: true,
       passed: true,
       bestPoints: 800,
       bestPercent: 70,
       bestDPrime: 2.5,
+      // Stars add up over attempts: the pass from the first, discernment from the second.
+      stars: { pass: true, discernment: true },
+      last: { points: 300, percent: 20, dPrime: 2.5 },
     });
   });
 
   it('leaves the input progress and other levels alone', () => {
-    const before: Progress = { version: SAVE_VERSION, levels: { other: entry() } };
+    const before: Progress = { version: SAVE_VERSION, levels: { other: entry() }, exams: [] };
     const snapshot = structuredClone(before);
     const after = recordResult(before, 'lvl', score(1, 1, 1), 60);
     expect(before).toEqual(snapshot);
@@ -183,7 +217,7 @@ describe('recordResult', () => {
 
   it('treats a level id such as "constructor" like any other (valid under the level schema)', () => {
     const p = recordResult(emptyProgress(), 'constructor', score(500, 50, 1), 60);
-    expect(p.levels[CONSTRUCTOR]).toEqual({
+    expect(p.levels[CONSTRUCTOR]).toMatchObject({
       attempts: 1,
       completed: true,
       passed: false,
@@ -213,6 +247,20 @@ const levelProgressArb: fc.Arbitrary<LevelProgress> = fc.record({
   bestPoints: fc.integer({ min: -10_000, max: 100_000 }),
   bestPercent: percentArb,
   bestDPrime: finite,
+  stars: fc.record({ pass: fc.boolean(), discernment: fc.boolean(), allLures: fc.boolean() }),
+  bestChallengeScore: fc.option(fc.integer({ min: -10_000, max: 100_000 })),
+  last: fc.option(
+    fc.record({
+      mode: fc.constantFrom('learn' as const, 'challenge' as const, 'exam' as const),
+      points: fc.integer({ min: -10_000, max: 100_000 }),
+      percent: percentArb,
+      dPrime: finite,
+      hits: fc.nat({ max: 50 }),
+      manipulative: fc.nat({ max: 50 }),
+      falseAlarms: fc.nat({ max: 50 }),
+      genuine: fc.nat({ max: 50 }),
+    }),
+  ),
 });
 const levelIdArb = fc.oneof(
   fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,20}$/),
@@ -220,7 +268,7 @@ const levelIdArb = fc.oneof(
 );
 const progressArb: fc.Arbitrary<Progress> = fc
   .dictionary(levelIdArb, levelProgressArb, { maxKeys: 8 })
-  .map((levels) => ({ version: SAVE_VERSION, levels }));
+  .map((levels) => ({ version: SAVE_VERSION, levels, exams: [] }));
 
 /** A valid save with one edit: a character replaced, inserted or deleted, or a cut. */
 const mutatedSaveArb = fc
@@ -326,7 +374,7 @@ describe('parseProgress: properties', () => {
           { maxKeys: 6 },
         ),
         (readable, unreadable) => {
-          const text = JSON.stringify({ version: 1, levels: { ...unreadable, ...readable } });
+          const text = JSON.stringify({ version: 2, levels: { ...unreadable, ...readable } });
           const loaded = parseProgress(text);
           expect(loaded.status).toBe('ok');
           expect(loaded.progress.levels).toEqual(readable);

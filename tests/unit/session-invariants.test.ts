@@ -28,6 +28,10 @@ const action = fc.oneof(
   fc.constant({ type: 'flag' as const }),
   fc.constant({ type: 'pass' as const }),
   fc.constant({ type: 'continue' as const }),
+  fc.record({
+    type: fc.constant('tick' as const),
+    ms: fc.oneof(fc.integer({ min: -5, max: 40_000 }), fc.constant(Number.NaN)),
+  }),
 ) as fc.Arbitrary<SessionAction>;
 
 describe('sessionProblems', () => {
@@ -37,6 +41,7 @@ describe('sessionProblems', () => {
         fc.constantFrom('learn', 'exam', 'challenge'),
         fc.array(action, { maxLength: 60 }),
         (mode, actions) => {
+          // Challenge here has 3 posts x 30 s = 90 s, so the ticks can run it out.
           let state = createSession(level, TACTICS, 1, mode as SessionState['mode']);
           expect(sessionProblems(state)).toEqual([]);
           for (const next of actions) {
@@ -61,8 +66,13 @@ describe('sessionProblems', () => {
       ],
       [{ feedbackPostId: 'a' }, /feedback for an unanswered post/],
       [
-        { mode: 'exam', feedbackPostId: 'a', answers: { a: { tactics: [], lure: false } } },
-        /feedback shown in exam mode/,
+        {
+          rules: { ...base.rules, feedback: 'end' },
+          feedbackPostId: 'a',
+          answers: { a: { tactics: [], lure: false } },
+          decided: ['a'],
+        },
+        /feedback shown before the end/,
       ],
       [
         { draft: { tactics: ['nationalism', 'nationalism'], lure: false } },

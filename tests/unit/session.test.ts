@@ -396,13 +396,15 @@ describe('reduce: properties', () => {
           const positions = next.draft.tactics.map((id) => next.tacticIds.indexOf(id));
           expect(positions.every((p) => p >= 0)).toBe(true);
           expect(positions).toEqual([...new Set(positions)].sort((x, y) => x - y));
-          // Feedback: learn mode after each decision, never in the other modes.
+          // Feedback: after each decision with immediate feedback (Learn, Challenge), never
+          // with feedback at the end (Exam).
+          const immediate = next.rules.feedback === 'immediate';
           if (action.type === 'flag' || action.type === 'pass') {
             const decided = state.openPostId as string;
-            expect(next.feedbackPostId).toBe(next.mode === 'learn' ? decided : null);
+            expect(next.feedbackPostId).toBe(immediate ? decided : null);
             if (action.type === 'flag') expect(next.answers[decided]).toEqual(state.draft);
           }
-          if (next.mode !== 'learn') expect(next.feedbackPostId).toBeNull();
+          if (!immediate) expect(next.feedbackPostId).toBeNull();
           if (next.feedbackPostId !== null) {
             expect(hasOwn(next.answers, next.feedbackPostId)).toBe(true);
           }
@@ -450,7 +452,7 @@ describe('reduce: properties', () => {
             state = reduce(state, { type: 'pass' });
           }
           decisions++;
-          if (state.mode === 'learn') {
+          if (state.rules.feedback === 'immediate') {
             expect(state.feedbackPostId).toBe(id);
             expect(state.finished).toBe(false);
             state = reduce(state, { type: 'continue' });
