@@ -1,6 +1,7 @@
 /** What every scene needs, wired once in main.ts and shared through the game registry. */
 import type Phaser from 'phaser';
 import type { AccessibleLayer } from '../a11y/layer';
+import type { SessionSetup } from '../core/modes';
 import type { AudioService } from '../services/audio';
 import type { Content } from '../services/content';
 import type { Translator } from '../services/i18n';
@@ -31,7 +32,8 @@ export interface GameContext {
 
 /** What the scenes need from a workshop; the rest lives in the lazily loaded workshop chunk. */
 export interface WorkshopRun {
-  readonly mode: 'learn' | 'exam';
+  /** The rules every workshop level starts with. */
+  readonly sessionSetup: SessionSetup;
   levelStarted(): void;
   /** Puts the workshop's own actions (next level, finish) where the debrief's would be. */
   debriefActions(actions: HTMLElement, play: Play, openLevel: (levelId: string) => void): void;

@@ -65,7 +65,9 @@ export class FeedScene extends BaseScene {
     if (current && current.level.id === level.id && !current.state.finished) return current;
     const tacticIds = levelTactics(this.ctx.content, level).map((tactic) => tactic.id);
     const seed = this.ctx.fixedSeed ?? seedFromText(`${level.id}:${Date.now()}:${Math.random()}`);
-    const play = new Play(level, tacticIds, seed, this.ctx.progress, this.ctx.workshop?.mode);
+    const play = new Play(level, tacticIds, seed, this.ctx.progress, {
+      setup: this.ctx.workshop?.sessionSetup,
+    });
     this.ctx.workshop?.levelStarted();
     this.ctx.play = play;
     this.briefingShown = false;

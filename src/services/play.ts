@@ -3,7 +3,8 @@
  * nothing itself: it stores the state the core returns and records the result when
  * the core says the session is finished.
  */
-import type { Level, Mode } from '../core/level/schema';
+import type { Level } from '../core/level/schema';
+import type { SessionSetup } from '../core/modes';
 import { recordResult } from '../core/progress';
 import type { PostTruth, Score } from '../core/scoring';
 import {
@@ -35,10 +36,10 @@ export class Play {
     tacticIds: readonly string[],
     seed: number,
     private readonly progress: ProgressStore,
-    /** A workshop's mode overrides the level's own. */
-    mode: Mode = level.mode,
+    /** Mode and rule overrides (a workshop's), instead of the level's own mode. */
+    options: { setup?: SessionSetup } = {},
   ) {
-    this.state = createSession(level, tacticIds, seed, mode);
+    this.state = createSession(level, tacticIds, seed, options.setup ?? level.mode);
     this.truths = new Map(level.posts.map((post) => [post.id, post.truth]));
   }
 

@@ -70,26 +70,35 @@ export function renderFacilitator(main: HTMLElement, translator: Translator, con
   }
   form.append(levelSet, orderHeading, orderList);
 
-  const modeSet = el('fieldset');
-  modeSet.append(el('legend', t('workshop:facilitator.mode')));
-  for (const mode of ['learn', 'exam'] as const) {
-    const radio = el('input');
-    radio.type = 'radio';
-    radio.name = 'workshop-mode';
-    radio.value = mode;
-    radio.checked = mode === 'learn';
-    const label = el('label', null, 'check');
-    label.append(radio, el('span', t(`workshop:mode.${mode}`)));
-    modeSet.append(label);
-  }
-  form.append(modeSet);
+  const radios = (name: string, legend: string, values: readonly string[]) => {
+    const set = el('fieldset');
+    set.append(el('legend', legend));
+    for (const [index, value] of values.entries()) {
+      const radio = el('input');
+      radio.type = 'radio';
+      radio.name = `workshop-${name}`;
+      radio.value = value;
+      radio.checked = index === 0;
+      const label = el('label', null, 'check');
+      label.append(radio, el('span', t(`workshop:${name}.${value}`)));
+      set.append(label);
+    }
+    form.append(set);
+    return () =>
+      form.querySelector<HTMLInputElement>(`input[name="workshop-${name}"]:checked`)?.value;
+  };
+  const chosenMode = radios('mode', t('workshop:facilitator.mode'), ['learn', 'exam']);
+  const chosenFeedback = radios('feedback', t('workshop:facilitator.feedback'), [
+    'immediate',
+    'end',
+  ]);
 
   const minutes = el('input');
   minutes.type = 'number';
   minutes.min = '0';
   minutes.max = String(MAX_TIME_LIMIT_MINUTES);
   minutes.step = '1';
-  minutes.value = '45';
+  minutes.value = '0';
   form.append(
     field(minutes, t('workshop:facilitator.timer'), t('workshop:facilitator.timerHelp')).wrapper,
   );
@@ -138,8 +147,8 @@ export function renderFacilitator(main: HTMLElement, translator: Translator, con
     error.hidden = true;
     const setup: WorkshopSetup = {
       levels: [...chosen],
-      mode: (form.querySelector<HTMLInputElement>('input[name="workshop-mode"]:checked')?.value ??
-        'learn') as WorkshopSetup['mode'],
+      mode: (chosenMode() ?? 'learn') as WorkshopSetup['mode'],
+      feedback: (chosenFeedback() ?? 'immediate') as WorkshopSetup['feedback'],
       timeLimitMinutes: limit === 0 ? null : limit,
       title: name.value.trim(),
       seed: seed.value.trim(),

@@ -89,6 +89,7 @@ function describeSetup(ctx: GameContext, setup: WorkshopSetup): HTMLElement[] {
   for (const title of titles) list.append(el('li', title));
   const facts = [
     t(`workshop:mode.${setup.mode}`),
+    t(`workshop:feedback.${setup.feedback}`),
     setup.timeLimitMinutes === null
       ? t('workshop:join.noTimeLimit')
       : t('workshop:join.timeLimit', { minutes: setup.timeLimitMinutes }),

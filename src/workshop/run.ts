@@ -5,9 +5,10 @@
  * loaded workshop chunk when a `?workshop=` link is opened.
  */
 import type { Level } from '../core/level/schema';
+import type { SessionSetup } from '../core/modes';
 import type { PlayedLevel, WorkshopResult } from '../core/workshop/result';
 import { buildResult } from '../core/workshop/result';
-import type { WorkshopSetup } from '../core/workshop/setup';
+import { sessionSetupFor, type WorkshopSetup } from '../core/workshop/setup';
 import type { GameContext, WorkshopRun } from '../scenes/context';
 import { levelTactics } from '../services/content';
 import type { Play } from '../services/play';
@@ -17,20 +18,15 @@ import { showResultPanel } from './result-panel';
 export class StudentRun implements WorkshopRun {
   private readonly played = new Map<string, PlayedLevel>();
   private levelStartedAt = Date.now();
-  private readonly deadline: number | null;
   private result: WorkshopResult | null = null;
+  readonly sessionSetup: SessionSetup;
 
   constructor(
     readonly setup: WorkshopSetup,
     readonly nickname: string,
     private readonly ctx: GameContext,
-    now = Date.now(),
   ) {
-    this.deadline = setup.timeLimitMinutes === null ? null : now + setup.timeLimitMinutes * 60_000;
-  }
-
-  get mode(): WorkshopSetup['mode'] {
-    return this.setup.mode;
+    this.sessionSetup = sessionSetupFor(setup);
   }
 
   /** Called when a workshop level's feed starts, so its time is its own. */
@@ -56,10 +52,6 @@ export class StudentRun implements WorkshopRun {
     return levels.find((level) => level.id === id) ?? null;
   }
 
-  private timeIsUp(): boolean {
-    return this.deadline !== null && Date.now() >= this.deadline;
-  }
-
   /** Fills the debrief's actions: the next workshop level, or the result. */
   debriefActions(actions: HTMLElement, play: Play, openLevel: (levelId: string) => void): void {
     this.record(play);
@@ -71,8 +63,7 @@ export class StudentRun implements WorkshopRun {
         t('workshop:run.progress', { done: this.played.size, total: this.setup.levels.length }),
       ),
     );
-    if (next && this.timeIsUp()) actions.before(el('p', t('workshop:run.timeUp'), 'notice'));
-    if (next && !this.timeIsUp()) {
+    if (next) {
       actions.append(
         button(
           t('workshop:run.next', { title: text(next.title) }),
@@ -85,7 +76,7 @@ export class StudentRun implements WorkshopRun {
       button(
         t('workshop:run.finish'),
         () => showResultPanel(this.ctx, this.buildResult()),
-        next && !this.timeIsUp() ? undefined : 'primary',
+        next ? undefined : 'primary',
       ),
     );
   }

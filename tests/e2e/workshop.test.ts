@@ -43,7 +43,12 @@ async function makeWorkshopLink(page: Page): Promise<string> {
   const tutorial = page.getByRole('checkbox', { name: 'First scroll' });
   await press(page, tutorial, 'Space');
   await press(page, page.getByRole('radio', { name: /^Exam/ }), 'Space');
-  await page.getByRole('spinbutton', { name: 'Time limit in minutes' }).fill('45');
+  await press(
+    page,
+    page.getByRole('radio', { name: 'Show the answers only on the debrief' }),
+    'Space',
+  );
+  await page.getByRole('spinbutton', { name: 'Time limit per level, in minutes' }).fill('15');
   await page.getByRole('textbox', { name: 'Feed order code' }).fill('room-12');
   await press(page, page.getByRole('button', { name: 'Make workshop link' }));
   const link = page.getByRole('textbox', { name: 'Workshop link' });
@@ -71,8 +76,9 @@ async function playWorkshop(
   await press(page, start);
   await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
-  const { order, mode } = await sessionState(page);
+  const { order, mode, rules } = await sessionState(page);
   expect(mode).toBe('exam');
+  expect(rules).toMatchObject({ feedback: 'end', timeLimitSeconds: 900 });
   for (const [index, postId] of order.entries()) {
     await press(
       page,
@@ -147,7 +153,14 @@ describe('a workshop from link to class dashboard', () => {
       return read.result;
     }) as WorkshopResult[];
     for (const result of results) {
-      expect(result.setup).toMatchObject({ levels: ['tutorial'], mode: 'exam', seed: 'room-12' });
+      expect(result.setup).toEqual({
+        levels: ['tutorial'],
+        mode: 'exam',
+        feedback: 'end',
+        timeLimitMinutes: 15,
+        title: 'Class 9b',
+        seed: 'room-12',
+      });
       expect(result.levels[0]?.posts).toHaveLength(level.posts.length);
     }
     const expected = summarizeClass(results);

@@ -5,6 +5,7 @@
  * damaged link gets a reason, never a half-read setup.
  */
 import * as v from 'valibot';
+import type { SessionSetup } from '../modes';
 import { type DecodeProblem, decodeCode, encodeCode } from './codec';
 
 export const SETUP_KIND = 'w';
@@ -19,9 +20,11 @@ const levelId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]*$/), v.maxLength
 export const WorkshopSetupSchema = v.strictObject({
   /** Levels in the order students play them. */
   levels: v.pipe(v.array(levelId), v.minLength(1), v.maxLength(MAX_WORKSHOP_LEVELS)),
-  /** learn: feedback after each post; exam: no feedback until the end. */
+  /** The game's mode rules (core/modes.ts) each level is played under. */
   mode: v.picklist(['learn', 'exam']),
-  /** Minutes for the whole workshop, or null for no limit. */
+  /** When students see whether they were right: after each post, or on the debrief. */
+  feedback: v.picklist(['immediate', 'end']),
+  /** Minutes per level (the core's timer: undecided posts count as missed), or null. */
   timeLimitMinutes: v.nullable(
     v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_TIME_LIMIT_MINUTES)),
   ),
@@ -32,6 +35,15 @@ export const WorkshopSetupSchema = v.strictObject({
 });
 
 export type WorkshopSetup = v.InferOutput<typeof WorkshopSetupSchema>;
+
+/** The session options (core/modes.ts) a workshop level starts with. */
+export function sessionSetupFor(setup: WorkshopSetup): SessionSetup {
+  return {
+    mode: setup.mode,
+    feedback: setup.feedback,
+    timeLimitSeconds: setup.timeLimitMinutes === null ? null : setup.timeLimitMinutes * 60,
+  };
+}
 
 export type SetupProblem = DecodeProblem | { reason: 'invalid'; path: string };
 

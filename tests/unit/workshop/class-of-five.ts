@@ -24,7 +24,8 @@ export const TRUTHS: Record<string, PostTruth> = {
 export const CLASS_SETUP: WorkshopSetup = {
   levels: ['l1'],
   mode: 'exam',
-  timeLimitMinutes: 45,
+  feedback: 'end',
+  timeLimitMinutes: 15,
   title: 'Test class',
   seed: 'class',
 };

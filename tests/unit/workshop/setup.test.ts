@@ -1,17 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { rulesFor } from '../../../src/core/modes';
 import { encodeCode } from '../../../src/core/workshop/codec';
 import {
   decodeSetup,
   encodeSetup,
   missingLevels,
+  sessionSetupFor,
   type WorkshopSetup,
 } from '../../../src/core/workshop/setup';
 
 const setup: WorkshopSetup = {
   levels: ['02-natter-basics', '01-tutorial'],
   mode: 'exam',
-  timeLimitMinutes: 45,
+  feedback: 'immediate',
+  timeLimitMinutes: 15,
   title: 'Klasse 9b – Dienstag',
   seed: 'room-12',
 };
@@ -30,6 +33,7 @@ describe('workshop setup codes', () => {
         fc.record({
           levels: fc.array(levelId, { minLength: 1, maxLength: 20 }),
           mode: fc.constantFrom('learn' as const, 'exam' as const),
+          feedback: fc.constantFrom('immediate' as const, 'end' as const),
           timeLimitMinutes: fc.option(fc.integer({ min: 1, max: 180 })),
           title: fc.string({ maxLength: 80 }),
           seed: fc.string({ minLength: 1, maxLength: 40 }),
@@ -72,6 +76,13 @@ describe('workshop setup codes', () => {
     const bomb = encodeCode('w', 1, { title: 'a'.repeat(1_000_000) });
     expect(bomb.length).toBeLessThan(2000);
     expect(decodeSetup(bomb)).toMatchObject({ ok: false, reason: 'too-long' });
+  });
+
+  it('starts each level with the core rules the facilitator chose', () => {
+    // An Exam that still shows feedback after each post, with the core's timer.
+    const rules = rulesFor('exam', 10, sessionSetupFor(setup));
+    expect(rules).toEqual({ feedback: 'immediate', timeLimitSeconds: 900, bonuses: false });
+    expect(sessionSetupFor({ ...setup, timeLimitMinutes: null }).timeLimitSeconds).toBeNull();
   });
 
   it('names the levels this game does not have', () => {
