@@ -37,15 +37,12 @@ async function start(): Promise<void> {
   const translator = await createTranslator(
     pickLanguage(params.get('lang'), store.get(LANGUAGE_KEY), navigator.languages ?? []),
   );
-  // The facilitator's and dashboard pages are plain DOM in their own chunk; the game never starts.
-  const page = params.has('facilitator')
-    ? 'facilitator'
-    : params.has('dashboard')
-      ? 'dashboard'
-      : null;
+  // The trainer's pages and the progress transfer are plain DOM in their own chunk;
+  // the game never starts on them.
+  const page = (['facilitator', 'dashboard', 'progress'] as const).find((name) => params.has(name));
   if (page) {
     const { showWorkshopPage } = await import('./workshop/pages');
-    await showWorkshopPage(page, translator);
+    await showWorkshopPage(page, translator, store);
     return;
   }
   // Until the first scene clears the layer.

@@ -100,7 +100,12 @@ export function openSettings(
 
     const actions = el('div', null, 'row');
     actions.append(button(t('settings.done'), close, 'primary'));
-    panel.body.replaceChildren(language, sound, motion, actions);
+    // School machines that wipe local data: the progress page carries a save across them.
+    const transfer = el('p');
+    const transferLink = el('a', t('transfer.link'), 'link');
+    transferLink.href = '?progress';
+    transfer.append(transferLink);
+    panel.body.replaceChildren(language, sound, motion, transfer, actions);
     language.querySelector('select')?.focus();
   };
   const rerender = () => render();

@@ -5,20 +5,29 @@
 import { tacticsForLevel } from '../core/taxonomy';
 import { type Content, loadContent, lureInfo } from '../services/content';
 import { registerTactics, type Translator } from '../services/i18n';
+import type { KeyValueStore } from '../services/storage';
 import { el } from '../ui/dialog';
 import { loadWorkshopStrings } from './strings';
 import './workshop.css';
 
+export type WorkshopPage = 'facilitator' | 'dashboard' | 'progress';
+
 export async function showWorkshopPage(
-  page: 'facilitator' | 'dashboard',
+  page: WorkshopPage,
   translator: Translator,
+  store: KeyValueStore,
 ): Promise<void> {
   await loadWorkshopStrings(translator);
   document.body.classList.add('workshop-page');
-  document.title = `${translator.t(`workshop:${page}.title`)} · ${translator.t('title.name')}`;
+  document.title = `${translator.t(`workshop:${page === 'progress' ? 'transfer' : page}.title`)} · ${translator.t('title.name')}`;
   const app = document.getElementById('app') as HTMLElement;
   const main = el('div', null, 'workshop-main');
   app.replaceChildren(main);
+  if (page === 'progress') {
+    const { renderTransfer } = await import('./transfer-page');
+    renderTransfer(main, translator, store);
+    return;
+  }
   main.append(el('p', translator.t('common.loading'), 'meta'));
   let content: Content;
   try {

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Level } from '../../src/core/level/schema';
-import type { Answer } from '../../src/core/scoring';
+import { emptyProgress, recordResult, serializeProgress } from '../../src/core/progress';
+import { type Answer, scoreAnswers } from '../../src/core/scoring';
 import { summarizeClass } from '../../src/core/workshop/aggregate';
 import { decodeResult, readResultFile, type WorkshopResult } from '../../src/core/workshop/result';
 import { collectErrors, launch, press, screenshot, sessionState } from './browser';
@@ -220,5 +221,48 @@ describe('a workshop from link to class dashboard', () => {
     expect(errors).toEqual([]);
     await otherMachine.close();
     await context.close();
+  });
+
+  it('carries progress from one machine to another as a code', async () => {
+    const score = scoreAnswers(
+      level.posts.map((post) => ({ postId: post.id, answer: post.truth, truth: post.truth })),
+      taxonomy.tactics.map((tactic) => tactic.id),
+    );
+    const saved = serializeProgress(recordResult(emptyProgress(), 'tutorial', score, 60));
+    const schoolMachine = await browser.newContext();
+    await schoolMachine.addInitScript((text) => {
+      localStorage.setItem('flag-the-feed:progress', text);
+    }, saved);
+    const before = await schoolMachine.newPage();
+    const errors = collectErrors(before);
+    await before.goto(`${inject('baseUrl')}?progress&lang=en`);
+    const code = before.getByRole('textbox', { name: 'Progress code', exact: true });
+    await expect.poll(() => code.count()).toBe(1);
+    const text = await code.inputValue();
+    expect(text).toMatch(/^p1\./);
+    await schoolMachine.close();
+
+    const nextPeriod = await browser.newContext();
+    const after = await nextPeriod.newPage();
+    errors.push(...collectErrors(after));
+    await after.goto(`${inject('baseUrl')}?progress&lang=en`);
+    const paste = after.getByRole('textbox', { name: 'Paste a progress code' });
+    await expect.poll(() => paste.count()).toBe(1);
+    // A damaged code is refused and changes nothing.
+    await paste.fill(text.slice(0, -12));
+    await press(after, after.getByRole('button', { name: 'Restore' }));
+    await expect
+      .poll(() => after.getByRole('alert').textContent())
+      .toMatch(/^This progress could not be restored: it is incomplete or damaged/);
+    expect(await after.evaluate(() => localStorage.getItem('flag-the-feed:progress'))).toBeNull();
+    await paste.fill(text);
+    await press(after, after.getByRole('button', { name: 'Restore' }));
+    await expect
+      .poll(() => after.getByRole('alert').textContent())
+      .toBe('Progress restored: 1 levels.');
+    const restored = await after.evaluate(() => localStorage.getItem('flag-the-feed:progress'));
+    expect(JSON.parse(restored ?? 'null')).toEqual(JSON.parse(saved));
+    expect(errors).toEqual([]);
+    await nextPeriod.close();
   });
 });

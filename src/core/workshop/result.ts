@@ -10,11 +10,9 @@
  * can recompute it after editing. Workshops need no server and no accounts, so there is
  * no secret a signature could rest on; the checksum keeps honest mistakes out.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import * as v from 'valibot';
 import { type Answer, type PostTruth, type Score, scoreAnswers } from '../scoring';
-import { canonicalJson } from './canonical';
+import { canonicalJson, sha256Text } from './canonical';
 import { type DecodeProblem, decodeCode, encodeCode } from './codec';
 import { type WorkshopSetup, WorkshopSetupSchema } from './setup';
 
@@ -104,7 +102,7 @@ export function scoreLevels(levels: readonly LevelResult[], tacticIds: readonly 
 
 export function checksumOf(result: Omit<WorkshopResult, 'checksum'>): string {
   const { checksum: _ignored, ...body } = result as WorkshopResult;
-  return `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(body))))}`;
+  return sha256Text(canonicalJson(body));
 }
 
 export function buildResult(input: {
