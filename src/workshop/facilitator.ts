@@ -2,10 +2,14 @@
  * The facilitator's page: choose levels and their order, mode, time limit, a name and
  * the feed-order seed, and get a workshop link and QR code that carry all of it.
  */
+
+import type { Level } from '../core/level/schema';
+import { fromFiles, PACK_LIMITS, unpackLevels } from '../core/workshop/pack';
 import { encodeSetup, MAX_TIME_LIMIT_MINUTES, type WorkshopSetup } from '../core/workshop/setup';
 import type { Content } from '../services/content';
 import type { Translator } from '../services/i18n';
 import { button, el } from '../ui/dialog';
+import { addLevels, loadPacks, validateCustom } from './custom-levels';
 import { pageUrl } from './pages';
 import { copyText, field, qrImage } from './share';
 
@@ -55,7 +59,8 @@ export function renderFacilitator(main: HTMLElement, translator: Translator, con
     chosen.splice(index + by, 0, item as string);
     renderOrder(id, direction);
   };
-  for (const level of content.levels) {
+  const levelBoxes = el('div');
+  const addCheckbox = (level: Level) => {
     const box = el('input');
     box.type = 'checkbox';
     box.value = level.id;
@@ -66,8 +71,20 @@ export function renderFacilitator(main: HTMLElement, translator: Translator, con
       else chosen.splice(chosen.indexOf(level.id), 1);
       renderOrder();
     });
-    levelSet.append(label);
-  }
+    levelBoxes.append(label);
+  };
+  for (const level of content.levels) addCheckbox(level);
+  // Where each custom level came from: a URL goes into the link, a file cannot.
+  const customSources = new Map<string, string | null>();
+  levelSet.append(
+    levelBoxes,
+    customLevelsSection(translator, content, (levels, url) => {
+      for (const level of levels) {
+        customSources.set(level.id, url);
+        addCheckbox(level);
+      }
+    }),
+  );
   form.append(levelSet, orderHeading, orderList);
 
   const radios = (name: string, legend: string, values: readonly string[]) => {
@@ -131,14 +148,17 @@ export function renderFacilitator(main: HTMLElement, translator: Translator, con
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const limit = Number(minutes.value);
+    const fromFile = chosen.find((id) => customSources.get(id) === null);
     const problem =
-      chosen.length === 0
-        ? t('workshop:facilitator.noLevels')
-        : !Number.isInteger(limit) || limit < 0 || limit > MAX_TIME_LIMIT_MINUTES
-          ? t('workshop:facilitator.badTimer', { max: MAX_TIME_LIMIT_MINUTES })
-          : seed.value.trim() === ''
-            ? t('workshop:facilitator.noSeed')
-            : null;
+      fromFile !== undefined
+        ? t('workshop:custom.fileNotShareable', { title: titleOf(fromFile) })
+        : chosen.length === 0
+          ? t('workshop:facilitator.noLevels')
+          : !Number.isInteger(limit) || limit < 0 || limit > MAX_TIME_LIMIT_MINUTES
+            ? t('workshop:facilitator.badTimer', { max: MAX_TIME_LIMIT_MINUTES })
+            : seed.value.trim() === ''
+              ? t('workshop:facilitator.noSeed')
+              : null;
     if (problem) {
       error.hidden = false;
       error.textContent = problem;
@@ -151,6 +171,7 @@ export function renderFacilitator(main: HTMLElement, translator: Translator, con
       feedback: (chosenFeedback() ?? 'immediate') as WorkshopSetup['feedback'],
       timeLimitMinutes: limit === 0 ? null : limit,
       title: name.value.trim(),
+      packs: [...new Set(chosen.flatMap((id) => customSources.get(id) ?? []))],
       seed: seed.value.trim(),
     };
     showLink(output, translator, pageUrl({ workshop: encodeSetup(setup) }));
@@ -187,4 +208,93 @@ function showLink(output: HTMLElement, { t }: Translator, link: string): void {
   const qr = qrImage(link, t('workshop:facilitator.qr'));
   if (qr) output.append(qr);
   heading.focus();
+}
+
+/** Load a trainer's own levels from files, a folder or a URL; report problems like levels:check. */
+function customLevelsSection(
+  translator: Translator,
+  content: Content,
+  added: (levels: Level[], url: string | null) => void,
+): HTMLElement {
+  const { t, text } = translator;
+  const section = el('details', null, 'workshop-custom');
+  section.append(
+    el('summary', t('workshop:custom.title')),
+    el('p', t('workshop:custom.intro'), 'hint'),
+  );
+  const report = el('div');
+  report.setAttribute('role', 'status');
+  const show = (levels: Level[], messages: string[], url: string | null) => {
+    added(levels, url);
+    report.replaceChildren();
+    if (levels.length > 0)
+      report.append(
+        el(
+          'p',
+          t('workshop:custom.added', { titles: levels.map((l) => text(l.title)).join(', ') }),
+        ),
+      );
+    if (levels.length > 0 && url === null)
+      report.append(el('p', t('workshop:custom.fileNote'), 'hint'));
+    if (messages.length > 0) {
+      const list = el('ul', null, 'broken-level');
+      for (const message of messages) list.append(el('li', message));
+      report.append(el('p', t('workshop:custom.problems')), list);
+    }
+  };
+  const readLocal = async (files: File[]) => {
+    // Oversized files are refused by their size, before they are read.
+    const tooBig = files.filter((file) => file.size > PACK_LIMITS.maxPackBytes);
+    const list = await Promise.all(
+      files
+        .filter((file) => !tooBig.includes(file))
+        .map(async (file) => ({
+          name: file.webkitRelativePath || file.name,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+        })),
+    );
+    const unpacked =
+      list.length === 1 && list[0] ? unpackLevels(list[0].name, list[0].bytes) : fromFiles(list);
+    unpacked.problems.unshift(
+      ...tooBig.map((file) => ({
+        file: file.name,
+        reason: 'too-big' as const,
+        limit: PACK_LIMITS.maxPackBytes,
+      })),
+    );
+    const result = validateCustom(translator, content, unpacked);
+    addLevels(translator, content, result.levels);
+    show(result.levels, result.messages, null);
+  };
+  const files = el('input');
+  files.type = 'file';
+  files.multiple = true;
+  files.accept = '.json,.zip,application/json,application/zip';
+  files.addEventListener('change', () => void readLocal([...(files.files ?? [])]));
+  const folder = el('input');
+  folder.type = 'file';
+  folder.webkitdirectory = true;
+  folder.addEventListener(
+    'change',
+    () => void readLocal([...(folder.files ?? [])].filter((file) => file.name.endsWith('.json'))),
+  );
+  const url = el('input');
+  url.type = 'url';
+  url.placeholder = 'https://';
+  const load = button(t('workshop:custom.load'), () => {
+    const address = url.value.trim();
+    if (address === '') return;
+    report.replaceChildren(el('p', t('common.loading')));
+    void loadPacks(translator, content, [address]).then((result) =>
+      show(result.levels, result.messages, new URL(address, location.href).toString()),
+    );
+  });
+  section.append(
+    field(files, t('workshop:custom.files')).wrapper,
+    field(folder, t('workshop:custom.folder')).wrapper,
+    field(url, t('workshop:custom.url'), t('workshop:custom.urlHelp')).wrapper,
+    load,
+    report,
+  );
+  return section;
 }

@@ -7,7 +7,9 @@ import { MAX_NICKNAME_LENGTH } from '../core/workshop/result';
 import { decodeSetup, missingLevels, type WorkshopSetup } from '../core/workshop/setup';
 import type { GameContext } from '../scenes/context';
 import type { SceneEntry } from '../scenes/navigation';
+import type { Content } from '../services/content';
 import { button, el } from '../ui/dialog';
+import { loadPacks } from './custom-levels';
 import { codeProblem } from './problems';
 import { StudentRun } from './run';
 import { field } from './share';
@@ -37,14 +39,30 @@ export async function joinWorkshop(
   const decoded = decodeSetup(code);
   if (!decoded.ok) return fail(t('workshop:join.bad', { reason: codeProblem(t, decoded) }));
   const { setup } = decoded;
-  let levels: string[];
+  let content: Content;
   try {
-    levels = (await ctx.contentReady).levels.map((level) => level.id);
+    content = await ctx.contentReady;
   } catch (error) {
     return fail(t('common.loadFailed', { reason: (error as Error).message }));
   }
-  const missing = missingLevels(setup, levels);
-  if (missing.length > 0) return fail(t('workshop:join.missing', { levels: missing.join(', ') }));
+  // The trainer's own levels, fetched and checked like levels:check before anything plays.
+  const packMessages =
+    setup.packs.length === 0
+      ? []
+      : (await loadPacks(ctx.translator, content, setup.packs)).messages;
+  const missing = missingLevels(
+    setup,
+    content.levels.map((level) => level.id),
+  );
+  if (missing.length > 0) {
+    fail(t('workshop:join.missing', { levels: missing.join(', ') }));
+    if (packMessages.length > 0) {
+      const list = el('ul', null, 'broken-level');
+      for (const message of packMessages) list.append(el('li', message));
+      panel.append(list);
+    }
+    return;
+  }
 
   panel.append(...describeSetup(ctx, setup));
   const form = el('form');

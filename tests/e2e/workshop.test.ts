@@ -6,6 +6,7 @@
  * reason while the two real results stay.
  */
 import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Level } from '../../src/core/level/schema';
@@ -13,6 +14,7 @@ import { emptyProgress, recordResult, serializeProgress } from '../../src/core/p
 import { type Answer, scoreAnswers } from '../../src/core/scoring';
 import { summarizeClass } from '../../src/core/workshop/aggregate';
 import { decodeResult, readResultFile, type WorkshopResult } from '../../src/core/workshop/result';
+import { decodeSetup } from '../../src/core/workshop/setup';
 import { collectErrors, launch, press, screenshot, sessionState } from './browser';
 
 const level = JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8')) as Level;
@@ -160,6 +162,7 @@ describe('a workshop from link to class dashboard', () => {
         feedback: 'end',
         timeLimitMinutes: 15,
         title: 'Class 9b',
+        packs: [],
         seed: 'room-12',
       });
       expect(result.levels[0]?.posts).toHaveLength(level.posts.length);
@@ -264,5 +267,55 @@ describe('a workshop from link to class dashboard', () => {
     expect(JSON.parse(restored ?? 'null')).toEqual(JSON.parse(saved));
     expect(errors).toEqual([]);
     await nextPeriod.close();
+  });
+
+  it("plays a trainer's own level from a URL named in the workshop link, as text only", async () => {
+    const title = '<img src=x onerror="window.__pwned=1"> Trainer pack';
+    const custom = JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8')) as Level & {
+      title: Record<string, string>;
+    };
+    custom.id = 'trainer-pack';
+    custom.title = { ...custom.title, en: title };
+    const zip = zipSync({
+      'pack/trainer.json': strToU8(JSON.stringify(custom)),
+      'pack/broken.json': strToU8('{"id": "broken", "posts": [}'),
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.route('https://trainer.example/pack.zip', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/zip', body: Buffer.from(zip) }),
+    );
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${inject('baseUrl')}?facilitator&lang=en`);
+    await press(page, page.getByText('Your own levels'));
+    await page
+      .getByRole('textbox', { name: 'Web address of a level or pack' })
+      .fill('https://trainer.example/pack.zip');
+    await press(page, page.getByRole('button', { name: 'Load from the address' }));
+    await expect.poll(() => page.getByText(`Added: ${title}.`).count()).toBe(1);
+    // The broken file is reported the way levels:check reports it, with its place.
+    await expect
+      .poll(() => page.getByText(/^broken\.json|pack\.zip\/pack\/broken\.json: .*line 1/).count())
+      .toBe(1);
+    await press(page, page.getByRole('checkbox', { name: title }), 'Space');
+    await press(page, page.getByRole('button', { name: 'Make workshop link' }));
+    const link = await page.getByRole('textbox', { name: 'Workshop link' }).inputValue();
+    const setup = decodeSetup(new URL(link).searchParams.get('workshop') ?? '');
+    expect(setup).toMatchObject({
+      ok: true,
+      setup: { levels: ['trainer-pack'], packs: ['https://trainer.example/pack.zip'] },
+    });
+
+    const student = await context.newPage();
+    errors.push(...collectErrors(student));
+    await student.goto(link);
+    await student.getByRole('textbox', { name: 'Nickname' }).fill('Cai');
+    await press(student, student.getByRole('button', { name: 'Start the workshop' }));
+    const briefing = student.getByRole('dialog', { name: title });
+    await expect.poll(() => briefing.count()).toBe(1);
+    expect(await student.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await student.locator('img[src="x"]').count()).toBe(0);
+    expect(errors.filter((error) => !/broken\.json/.test(error))).toEqual([]);
+    await context.close();
   });
 });

@@ -14,6 +14,7 @@ export const SETUP_VERSION = 1;
 export const SETUP_LIMITS = { maxChars: 2000, maxBytes: 16 * 1024 };
 export const MAX_WORKSHOP_LEVELS = 20;
 export const MAX_TIME_LIMIT_MINUTES = 180;
+export const MAX_PACKS = 5;
 
 const levelId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]*$/), v.maxLength(64));
 
@@ -30,6 +31,11 @@ export const WorkshopSetupSchema = v.strictObject({
   ),
   /** Shown to students when they join, e.g. "Class 9b, Tuesday". */
   title: v.pipe(v.string(), v.maxLength(80)),
+  /** URLs of trainers' own level packs the levels come from (fetched and validated on join). */
+  packs: v.optional(
+    v.pipe(v.array(v.pipe(v.string(), v.url(), v.maxLength(500))), v.maxLength(MAX_PACKS)),
+    [],
+  ),
   /** Every student gets the same feed order from this seed. */
   seed: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
 });

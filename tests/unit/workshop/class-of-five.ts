@@ -27,6 +27,7 @@ export const CLASS_SETUP: WorkshopSetup = {
   feedback: 'end',
   timeLimitMinutes: 15,
   title: 'Test class',
+  packs: [],
   seed: 'class',
 };
 

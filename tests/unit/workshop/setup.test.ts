@@ -16,6 +16,7 @@ const setup: WorkshopSetup = {
   feedback: 'immediate',
   timeLimitMinutes: 15,
   title: 'Klasse 9b – Dienstag',
+  packs: ['https://example.org/trainer/pack.zip'],
   seed: 'room-12',
 };
 
@@ -36,6 +37,10 @@ describe('workshop setup codes', () => {
           feedback: fc.constantFrom('immediate' as const, 'end' as const),
           timeLimitMinutes: fc.option(fc.integer({ min: 1, max: 180 })),
           title: fc.string({ maxLength: 80 }),
+          packs: fc.array(
+            fc.constantFrom('https://example.org/a.zip', 'https://trainer.example/l/p.json'),
+            { maxLength: 3 },
+          ),
           seed: fc.string({ minLength: 1, maxLength: 40 }),
         }),
         (value) => {
@@ -68,6 +73,13 @@ describe('workshop setup codes', () => {
     expect(decodeSetup('x'.repeat(3000))).toMatchObject({ ok: false, reason: 'too-long' });
     const noLevels = encodeCode('w', 1, { ...setup, levels: [] });
     expect(decodeSetup(noLevels)).toEqual({ ok: false, reason: 'invalid', path: 'levels' });
+    const { packs: _none, ...withoutPacks } = setup;
+    expect(decodeSetup(encodeCode('w', 1, withoutPacks))).toEqual({
+      ok: true,
+      setup: { ...setup, packs: [] },
+    });
+    const badPack = encodeCode('w', 1, { ...setup, packs: ['javascript alert(1)'] });
+    expect(decodeSetup(badPack)).toEqual({ ok: false, reason: 'invalid', path: 'packs.0' });
     const badMode = encodeCode('w', 1, { ...setup, mode: 'chaos' });
     expect(decodeSetup(badMode)).toEqual({ ok: false, reason: 'invalid', path: 'mode' });
   });
