@@ -39,7 +39,9 @@ async function start(): Promise<void> {
   );
   // The trainer's pages and the progress transfer are plain DOM in their own chunk;
   // the game never starts on them.
-  const page = (['facilitator', 'dashboard', 'progress'] as const).find((name) => params.has(name));
+  const page = (['facilitator', 'dashboard', 'progress', 'guide'] as const).find((name) =>
+    params.has(name),
+  );
   if (page) {
     const { showWorkshopPage } = await import('./workshop/pages');
     await showWorkshopPage(page, translator, store);

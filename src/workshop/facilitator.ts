@@ -46,6 +46,13 @@ export function renderFacilitator(main: HTMLElement, translator: Translator, con
       const down = button('↓', () => move(index, 1, id, 'down'));
       down.setAttribute('aria-label', t('workshop:facilitator.moveDown', { title: titleOf(id) }));
       down.disabled = index === chosen.length - 1;
+      const guide = el('a', t('workshop:facilitator.guide'));
+      guide.href = pageUrl({ guide: id });
+      guide.target = '_blank';
+      guide.rel = 'noopener';
+      guide.setAttribute('aria-label', t('workshop:facilitator.guideFor', { title: titleOf(id) }));
+      // A trainer's own level lives only in this page, so there is no guide page for it.
+      if (!customSources.has(id)) item.append(guide);
       item.append(up, down);
       orderList.append(item);
       if (id === focusId) {

@@ -10,7 +10,7 @@ import { el } from '../ui/dialog';
 import { loadWorkshopStrings } from './strings';
 import './workshop.css';
 
-export type WorkshopPage = 'facilitator' | 'dashboard' | 'progress';
+export type WorkshopPage = 'facilitator' | 'dashboard' | 'progress' | 'guide';
 
 export async function showWorkshopPage(
   page: WorkshopPage,
@@ -46,7 +46,10 @@ export async function showWorkshopPage(
   for (const level of content.levels)
     registerTactics(translator, level.tactics, lureInfo(content.taxonomy));
   main.replaceChildren();
-  if (page === 'facilitator') {
+  if (page === 'guide') {
+    const { renderGuide } = await import('./guide');
+    renderGuide(main, translator, content, new URLSearchParams(location.search).get('guide') ?? '');
+  } else if (page === 'facilitator') {
     const { renderFacilitator } = await import('./facilitator');
     renderFacilitator(main, translator, content);
   } else {

@@ -318,4 +318,25 @@ describe('a workshop from link to class dashboard', () => {
     expect(errors.filter((error) => !/broken\.json/.test(error))).toEqual([]);
     await context.close();
   });
+
+  it('prints a facilitator guide with the answer key from the level data', async () => {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${inject('baseUrl')}?guide=tutorial&lang=en`);
+    const heading = page.getByRole('heading', { level: 1, name: level.title.en });
+    await expect.poll(() => heading.count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Print this guide' }).count()).toBe(1);
+    const key = page.locator('.guide-key > li');
+    expect(await key.count()).toBe(level.posts.length);
+    const genuine = level.posts.findIndex(
+      (post) => post.truth.tactics.length === 0 && !post.truth.lure,
+    );
+    expect(await key.nth(genuine).locator('.guide-answer').textContent()).toBe('Answer: genuine');
+    for (const question of level.discussion)
+      expect(await page.getByText(question.en ?? '', { exact: true }).count()).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Print this guide' }).isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
