@@ -18,10 +18,11 @@ import { loadContent, lureInfo } from './services/content';
 import { createTranslator, pickLanguage, registerTactics } from './services/i18n';
 import { registerOffline } from './services/offline';
 import { openProgressStore } from './services/progress-store';
+import { openResumeStore } from './services/resume-store';
 import { browserStore } from './services/storage';
 import { ErrorScreen } from './ui/error-screen';
 import { MOTION_KEY, parseMotionPreference, setMotionPreference } from './ui/motion';
-import { LANGUAGE_KEY } from './ui/settings-panel';
+import { LANGUAGE_KEY, MODE_KEY, parseModeChoice } from './ui/settings-panel';
 import './style.css';
 
 const AUDIO_SETTINGS_KEY = 'flag-the-feed:audio';
@@ -108,6 +109,9 @@ async function start(): Promise<void> {
     hasContent: () => content !== null,
     contentReady,
     progress: openProgressStore(store),
+    resume: openResumeStore(store),
+    mode: parseModeChoice(store.get(MODE_KEY)),
+    allUnlocked: false,
     audio,
     layer,
     store,

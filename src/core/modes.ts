@@ -83,14 +83,14 @@ export function adjustTimeLimit(seconds: number | null, setting: TimerSetting): 
 export const STREAK_BONUS_STEP = 10;
 export const STREAK_BONUS_MAX = 50;
 /** Time bonus: this many points per whole second left, times the share of right decisions. */
-export const TIME_BONUS_PER_SECOND = 5;
+export const TIME_BONUS_PER_SECOND = 2;
 
 export function streakBonusFor(streak: number): number {
   return streak < 2 ? 0 : Math.min(STREAK_BONUS_MAX, STREAK_BONUS_STEP * (streak - 1));
 }
 
 /**
- * The time bonus for finishing early: whole seconds left x 5 x the share of decisions
+ * The time bonus for finishing early: whole seconds left x 2 x the share of decisions
  * that were right, so racing through with careless answers earns little.
  */
 export function timeBonusFor(secondsLeft: number, rightShare: number): number {

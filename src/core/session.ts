@@ -220,7 +220,7 @@ export function scoreSession(state: SessionState, truths: ReadonlyMap<string, Po
 export interface Bonuses {
   /** Sum over right decisions of 10 x (streak - 1), at most 50 each. */
   streak: number;
-  /** For finishing before the timer: seconds left x 5 x share of right decisions. */
+  /** For finishing before the timer: seconds left x 2 x share of right decisions. */
   time: number;
   longestStreak: number;
 }

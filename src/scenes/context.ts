@@ -1,12 +1,14 @@
 /** What every scene needs, wired once in main.ts and shared through the game registry. */
 import type Phaser from 'phaser';
 import type { AccessibleLayer } from '../a11y/layer';
+import type { Mode } from '../core/level/schema';
 import type { SessionSetup } from '../core/modes';
 import type { AudioService } from '../services/audio';
 import type { Content } from '../services/content';
 import type { Translator } from '../services/i18n';
 import type { Play } from '../services/play';
 import type { ProgressStore } from '../services/progress-store';
+import type { ResumeStore } from '../services/resume-store';
 import type { KeyValueStore } from '../services/storage';
 
 export interface GameContext {
@@ -20,6 +22,12 @@ export interface GameContext {
   /** Resolves when `content` can be read; rejects when the levels could not load. */
   contentReady: Promise<Content>;
   progress: ProgressStore;
+  /** The unfinished session a reload can resume. */
+  resume: ResumeStore;
+  /** The mode the level list starts levels in (saved; see MODE_KEY). */
+  mode: Mode;
+  /** Every level open regardless of progress (a workshop link sets this). */
+  allUnlocked: boolean;
   audio: AudioService;
   layer: AccessibleLayer;
   store: KeyValueStore;

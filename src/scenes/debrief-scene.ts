@@ -1,11 +1,19 @@
 /**
- * The debrief: points with a count-up, and the numbers that matter
- * (hits, false alarms, d', per-tactic precision and recall) in plain words below.
+ * The debrief: points with a count-up, and the numbers that matter (hits, false alarms,
+ * d', per-tactic precision and recall) in plain words below; stars, a per-facet chart,
+ * the posts worth another look (every post after an Exam) and progress across attempts.
  */
-import type { Score } from '../core/scoring';
+import { comparedWithLast, type FacetBar, facetBars, postsToReview } from '../core/debrief';
+import type { Post } from '../core/level/schema';
+import { levelProgress, starsFor } from '../core/progress';
+import type { Answer, Score } from '../core/scoring';
+import { feedbackFor } from '../core/session';
+import { LURE_ID } from '../core/taxonomy';
 import { levelTactics } from '../services/content';
+import type { Play } from '../services/play';
 import { button, el } from '../ui/dialog';
 import { reducedMotion } from '../ui/motion';
+import { appendMarked } from '../ui/post-panel';
 import { APP } from '../ui/theme';
 import { BaseScene } from './base-scene';
 
@@ -47,6 +55,7 @@ export class DebriefScene extends BaseScene {
       ),
     );
     this.countUp(points, score.points);
+    const bonusLine = this.bonusLine(play, score);
 
     const panel = layer.adopt(el('section', null, 'overlay-panel'));
     panel.setAttribute('aria-labelledby', 'debrief-heading');
@@ -55,12 +64,21 @@ export class DebriefScene extends BaseScene {
     heading.id = 'debrief-heading';
     heading.className = 'visually-hidden';
     panel.append(heading);
-    this.renderNumbers(panel, score, passed);
-    this.renderTactics(
-      panel,
-      score,
-      levelTactics(content, level).map((tactic) => tactic.id),
+    const tacticIds = levelTactics(content, level).map((tactic) => tactic.id);
+    panel.append(
+      el('p', t('modes.debrief.mode', { mode: t(`modes.mode.${play.state.mode}`) }), 'meta'),
     );
+    if (bonusLine) {
+      const bonus = el('p', bonusLine, 'debrief-bonus');
+      bonus.dataset.stat = 'challenge';
+      panel.append(bonus);
+    }
+    this.renderNumbers(panel, score, passed);
+    this.renderStars(panel, play, score);
+    this.renderProgress(panel, play, score);
+    this.renderChart(panel, facetBars(score, tacticIds));
+    this.renderTactics(panel, score, tacticIds);
+    this.renderPosts(panel, play, score);
 
     panel.append(el('h2', t('debrief.whatItMeans')), el('p', translator.text(level.debrief)));
     panel.append(el('h2', t('debrief.discuss')));
@@ -137,10 +155,13 @@ export class DebriefScene extends BaseScene {
     panel.append(el('h2', t('debrief.summary')));
     const summary = el('p');
     summary.textContent = [
+      score.unreached > 0 ? t('modes.debrief.timedOut', { count: score.unreached }) : '',
       t('debrief.spotted', { count: score.manipulative, hits: score.hits }),
       t('debrief.falseAlarms', { count: score.falseAlarms, genuine: score.genuine }),
       t('debrief.lures', { count: score.lures, found: score.luresFlagged }),
-    ].join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
     panel.append(summary);
     const table = el('table', null, 'stats');
     table.setAttribute('aria-label', t('debrief.numbers'));
@@ -174,6 +195,14 @@ export class DebriefScene extends BaseScene {
     const meaning = score.dPrime >= 1.5 ? 'strong' : score.dPrime >= 0.5 ? 'some' : 'none';
     const lean = score.bias < -0.25 ? 'suspicious' : score.bias > 0.25 ? 'trusting' : 'balanced';
     panel.append(el('p', `${t(`debrief.discernment.${meaning}`)} ${t(`debrief.bias.${lean}`)}`));
+    panel.append(
+      el(
+        'p',
+        t('modes.debrief.dPrimeWords', {
+          value: number(score.dPrime, { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+        }),
+      ),
+    );
     if (!passed) panel.append(el('p', t('debrief.tryAgainHint')));
   }
 
@@ -205,5 +234,199 @@ export class DebriefScene extends BaseScene {
     }
     panel.append(table);
     panel.append(el('p', t('debrief.precisionRecallHelp'), 'meta'));
+  }
+
+  /** Challenge: points + streak bonus + time bonus, and whether that is a new best. */
+  private bonusLine(play: Play, score: Score): string | null {
+    if (!play.state.rules.bonuses) return null;
+    const { t } = this;
+    const { number } = this.ctx.translator;
+    const bonuses = play.bonuses();
+    const total = score.points + bonuses.streak + bonuses.time;
+    const previousBest = play.before?.bestChallengeScore ?? null;
+    const line = t('modes.debrief.bonusLine', {
+      points: number(score.points),
+      streak: number(bonuses.streak),
+      time: number(bonuses.time),
+      total: number(total),
+    });
+    return previousBest === null || total > previousBest
+      ? `${line} · ${t('modes.debrief.newBest')}`
+      : `${line} · ${t('modes.debrief.bestChallenge', { score: number(previousBest) })}`;
+  }
+
+  /** The three stars of this attempt, each with its name and "earned" or "not yet". */
+  private renderStars(panel: HTMLElement, play: Play, score: Score): void {
+    const { t } = this;
+    const stars = starsFor(score, play.level.passMark);
+    panel.append(el('h2', t('modes.debrief.stars')));
+    const list = el('ul', null, 'star-list');
+    for (const key of ['pass', 'discernment', 'allLures'] as const) {
+      const item = el('li');
+      item.dataset.star = key;
+      item.dataset.earned = String(stars[key]);
+      const mark = el('span', stars[key] ? '★' : '☆', 'star-mark');
+      mark.setAttribute('aria-hidden', 'true');
+      item.append(
+        mark,
+        el('strong', `${t(stars[key] ? 'modes.debrief.earned' : 'modes.debrief.notEarned')}: `),
+        t(`modes.star.${key}`),
+      );
+      list.append(item);
+    }
+    panel.append(list);
+  }
+
+  /** Attempts, best and last time, and whether this one was better. */
+  private renderProgress(panel: HTMLElement, play: Play, score: Score): void {
+    const { t } = this;
+    const { number } = this.ctx.translator;
+    const saved = levelProgress(this.ctx.progress.progress, play.level.id);
+    const last = play.before?.last ?? null;
+    const twoDigits = { maximumFractionDigits: 2, minimumFractionDigits: 2 };
+    panel.append(el('h2', t('modes.debrief.progress')));
+    const lines: string[] = [];
+    if (saved) {
+      lines.push(t('modes.debrief.attempts', { count: saved.attempts }));
+      lines.push(
+        t('modes.debrief.best', {
+          percent: Math.round(saved.bestPercent),
+          dPrime: number(saved.bestDPrime, twoDigits),
+        }),
+      );
+    }
+    if (last)
+      lines.push(
+        t('modes.debrief.last', {
+          percent: Math.round(last.percent),
+          dPrime: number(last.dPrime, twoDigits),
+          mode: t(`modes.mode.${last.mode}`),
+        }),
+      );
+    const change = comparedWithLast(last, score);
+    lines.push(t(change === 'first' ? 'modes.debrief.firstTime' : `modes.debrief.${change}`));
+    const paragraph = el('p', lines.join(' '));
+    paragraph.dataset.progress = change;
+    panel.append(paragraph);
+  }
+
+  /**
+   * One bar per facet: the share of its posts the player named it on. The numbers are
+   * written next to each bar, so nothing rests on the bar's length or colour.
+   */
+  private renderChart(panel: HTMLElement, bars: readonly FacetBar[]): void {
+    const { t } = this;
+    panel.append(el('h2', t('modes.debrief.chart')));
+    panel.append(el('p', t('modes.debrief.chartHelp'), 'meta'));
+    const chart = el('ul', null, 'facet-chart');
+    chart.setAttribute('aria-label', t('modes.debrief.chart'));
+    for (const bar of bars) {
+      const row = el('li');
+      row.dataset.facet = bar.id;
+      const name = bar.id === LURE_ID ? t(`tactics:${LURE_ID}.name`) : t(`tactics:${bar.id}.name`);
+      const words = [
+        bar.total === 0
+          ? t('modes.debrief.chartNone')
+          : t('modes.debrief.chartValue', { found: bar.found, total: bar.total }),
+        bar.wrongly > 0 ? t('modes.debrief.wrongly', { count: bar.wrongly }) : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      const track = el('span', null, 'facet-track');
+      track.setAttribute('aria-hidden', 'true');
+      const fill = el('span', null, 'facet-fill');
+      fill.style.width = `${bar.total === 0 ? 0 : Math.round((bar.found / bar.total) * 100)}%`;
+      track.append(fill);
+      row.append(el('span', name, 'facet-name'), track, el('span', words, 'facet-value'));
+      chart.append(row);
+    }
+    panel.append(chart);
+  }
+
+  /** After an Exam every post with its feedback; otherwise the few worth another look. */
+  private renderPosts(panel: HTMLElement, play: Play, score: Score): void {
+    const { t } = this;
+    const everyPost = play.state.rules.feedback === 'end';
+    panel.append(el('h2', t(everyPost ? 'modes.debrief.allPosts' : 'modes.debrief.lookAgain')));
+    const ids = everyPost ? play.state.order : postsToReview(score).map((post) => post.postId);
+    if (ids.length === 0) {
+      panel.append(el('p', t('modes.debrief.lookAgainNone')));
+      return;
+    }
+    const list = el('ol', null, 'post-reviews');
+    for (const postId of ids) {
+      const post = play.post(postId);
+      if (!post) continue;
+      const answer = Object.hasOwn(play.state.answers, postId)
+        ? play.state.answers[postId]
+        : undefined;
+      list.append(this.postReview(play, post, answer));
+    }
+    panel.append(list);
+  }
+
+  /** One post: its text with the tells marked, the player's call, and each facet explained. */
+  private postReview(play: Play, post: Post, answer: Answer | undefined): HTMLElement {
+    const { t } = this;
+    const { translator } = this.ctx;
+    const item = el('li', null, 'post-review');
+    item.dataset.post = post.id;
+    const account = play.level.accounts.find((entry) => entry.id === post.author);
+    item.append(el('p', account ? translator.text(account.name) : post.author, 'meta'));
+    const body = el('p', null, 'post-text');
+    appendMarked(
+      body,
+      translator.text(post.text),
+      post.truth.evidence.map((phrase) => translator.text(phrase)),
+    );
+    item.append(body);
+    if (!answer) {
+      item.append(el('p', t('modes.debrief.yourCall.undecided')));
+      return item;
+    }
+    const flagged = answer.tactics.length > 0 || answer.lure;
+    const manipulative = post.truth.tactics.length > 0 || post.truth.lure;
+    const outcome = manipulative
+      ? flagged
+        ? 'hit'
+        : 'miss'
+      : flagged
+        ? 'falseAlarm'
+        : 'correctPass';
+    item.append(
+      el(
+        'p',
+        `${t(flagged ? 'modes.debrief.yourCall.flagged' : 'modes.debrief.yourCall.passed')} ${t(`feedback.${outcome}`)}`,
+      ),
+    );
+    const verdicts = el('ul');
+    verdicts.setAttribute('aria-label', t('feedback.tactics'));
+    for (const { id, verdict } of feedbackFor(answer, post.truth).items) {
+      const explanation = post.truth.explanations[id];
+      const why =
+        verdict === 'wrong'
+          ? t('feedback.notThisTactic')
+          : explanation
+            ? translator.text(explanation)
+            : '';
+      const line = el('li', null, `verdict-${verdict}`);
+      line.append(
+        el(
+          'strong',
+          t('feedback.verdictLine', {
+            verdict: t(`feedback.verdict.${verdict}`),
+            tactic: t(`tactics:${id}.name`),
+          }),
+        ),
+        why ? ` – ${why}` : '',
+      );
+      verdicts.append(line);
+    }
+    if (verdicts.childElementCount > 0) item.append(verdicts);
+    if (post.truth.whyGenuine)
+      item.append(
+        el('p', `${t('modes.debrief.genuine')}: ${translator.text(post.truth.whyGenuine)}`),
+      );
+    return item;
   }
 }

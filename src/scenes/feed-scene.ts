@@ -4,7 +4,9 @@
  */
 import type { OverlayButton } from '../a11y/layer';
 import type { Level, Post } from '../core/level/schema';
+import { adjustTimeLimit, parseTimerSetting, presetRules, type SessionSetup } from '../core/modes';
 import { seedFromText } from '../core/random';
+import { restoreSession } from '../core/resume';
 import { isFlagged } from '../core/scoring';
 import {
   answeredCount,
@@ -12,6 +14,7 @@ import {
   feedbackFor,
   type SessionAction,
   type SessionState,
+  secondsLeft,
 } from '../core/session';
 import { levelTactics, lureInfo } from '../services/content';
 import { Play } from '../services/play';
@@ -22,12 +25,18 @@ import { reducedMotion } from '../ui/motion';
 import type { PostCardView } from '../ui/post-card';
 import { PostPanel } from '../ui/post-panel';
 import { Scroller } from '../ui/scroller';
+import { TIMER_KEY } from '../ui/settings-panel';
 import { wordWrapWithin } from '../ui/text-wrap';
 import { FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
 import { BaseScene } from './base-scene';
 
 const HEADER = 96;
 const GAP = 14;
+/** How often playing time goes to the core, and the most one tick may carry (a hidden tab). */
+const TICK_MS = 250;
+const MAX_TICK_MS = 1000;
+/** Seconds left at which a screen reader hears how much time remains. */
+const TIME_WARNINGS = [60, 30, 10];
 
 interface FeedItem {
   post: Post;
@@ -43,6 +52,9 @@ export class FeedScene extends BaseScene {
   private unsubscribe: (() => void) | null = null;
   private progressText: Phaser.GameObjects.Text | null = null;
   private briefingShown = false;
+  /** performance.now() at the last tick, null while time does not run (briefing, hidden tab). */
+  private lastTick: number | null = null;
+  private pendingMs = 0;
 
   constructor() {
     super('feed');
@@ -59,20 +71,75 @@ export class FeedScene extends BaseScene {
     return this.ctx.content.levels.find((level) => level.id === this.levelId);
   }
 
-  /** The session for this level: kept across rebuilds, new when the level is (re)started. */
+  /**
+   * The session for this level: kept across rebuilds, resumed after a reload when one
+   * was saved for it, new when the level is (re)started.
+   */
   private ensurePlay(level: Level): Play {
     const current = this.ctx.play;
     if (current && current.level.id === level.id && !current.state.finished) return current;
+    const { resume, progress, layer } = this.ctx;
     const tacticIds = levelTactics(this.ctx.content, level).map((tactic) => tactic.id);
+    const pending = resume.pending;
+    if (pending?.levelId === level.id) {
+      const restored = restoreSession(pending, level, tacticIds);
+      if ('state' in restored) {
+        const play = new Play(level, tacticIds, pending.seed, progress, { restored, resume });
+        this.ctx.play = play;
+        // Straight back to where the player was: no briefing in front of the open post.
+        this.briefingShown = true;
+        layer.announce(this.t('modes.resume.resumed'));
+        return play;
+      }
+      resume.discard(restored.problem);
+      layer.announce(this.t('modes.resume.failed'));
+    }
     const seed = this.ctx.fixedSeed ?? seedFromText(`${level.id}:${Date.now()}:${Math.random()}`);
-    const play = new Play(level, tacticIds, seed, this.ctx.progress, {
-      setup: this.ctx.workshop?.sessionSetup,
+    const play = new Play(level, tacticIds, seed, progress, {
+      setup: this.setupFor(level),
+      resume,
     });
     this.ctx.workshop?.levelStarted();
     this.ctx.play = play;
     this.briefingShown = false;
     return play;
   }
+
+  /**
+   * The mode chosen in the level list (or the workshop's rules), with the player's
+   * timer setting applied.
+   */
+  private setupFor(level: Level): SessionSetup {
+    const mode = this.ctx.mode;
+    const timer = parseTimerSetting(this.ctx.store.get(TIMER_KEY));
+    const workshop = this.ctx.workshop?.sessionSetup;
+    if (workshop)
+      return {
+        ...workshop,
+        timeLimitSeconds: adjustTimeLimit(workshop.timeLimitSeconds ?? null, timer),
+      };
+    const preset = presetRules(mode, level.posts.length).timeLimitSeconds;
+    return { mode, timeLimitSeconds: adjustTimeLimit(preset, timer) };
+  }
+
+  /** Sends playing time to the core while the feed is in front of the player. */
+  override update(): void {
+    const play = this.ctx?.play;
+    const running = play && !play.state.finished && this.briefingShown && !this.briefingOpen;
+    if (!running || document.hidden) {
+      this.lastTick = null;
+      return;
+    }
+    const now = performance.now();
+    if (this.lastTick !== null) this.pendingMs += Math.min(MAX_TICK_MS, now - this.lastTick);
+    this.lastTick = now;
+    if (this.pendingMs < TICK_MS) return;
+    const ms = this.pendingMs;
+    this.pendingMs = 0;
+    play.dispatch({ type: 'tick', ms });
+  }
+
+  private briefingOpen = false;
 
   protected build(): void {
     const level = this.level();
@@ -259,6 +326,10 @@ export class FeedScene extends BaseScene {
   private onChange(state: SessionState, action: SessionAction, previous: SessionState): void {
     const { audio, layer } = this.ctx;
     const { t } = this;
+    if (action.type === 'tick') {
+      this.onTick(state, previous);
+      if (!state.finished) return;
+    }
     if (action.type === 'open') audio.play('open');
     if (action.type === 'flag' || action.type === 'pass') {
       const postId = previous.openPostId as string;
@@ -273,12 +344,15 @@ export class FeedScene extends BaseScene {
         const right = feedbackFor(answer, truth).correct;
         this.time.delayedCall(250, () => audio.play(right ? 'correct' : 'wrong'));
       }
-      // Without feedback (Exam) the streak shows at once; in Learn, when the player continues.
-      if (!state.feedbackPostId) this.celebrateStreak(state);
+      // With feedback, the streak shows when the player continues; without it (Exam)
+      // never, since a streak would tell the player they were right.
+      if (!state.feedbackPostId && state.rules.feedback === 'immediate')
+        this.celebrateStreak(state);
     }
     if (action.type === 'continue') this.celebrateStreak(state);
     this.render(state, action.type === 'flag' || action.type === 'pass');
     this.panel?.sync(state);
+    if (state.timedOut) layer.announce(t('modes.timer.up'));
     const closedPost = previous.feedbackPostId ?? previous.openPostId;
     if (!state.openPostId && !state.feedbackPostId && closedPost && !state.finished) {
       this.items.get(closedPost)?.hit.element.focus();
@@ -345,17 +419,43 @@ export class FeedScene extends BaseScene {
     this.time.delayedCall(1200, () => sparks.destroy());
   }
 
+  /** Only the clock changes on a tick: the header line, and a warning for screen readers. */
+  private onTick(state: SessionState, previous: SessionState): void {
+    this.renderProgress(state);
+    const before = secondsLeft(previous);
+    const left = secondsLeft(state);
+    if (before === null || left === null) return;
+    const crossed = TIME_WARNINGS.find((mark) => before > mark && left <= mark);
+    if (crossed !== undefined)
+      this.ctx.layer.announce(this.t('modes.timer.warning', { count: crossed }));
+  }
+
+  /** "3 of 13 decided", and the time left in a timed session. */
+  private renderProgress(state: SessionState): void {
+    const { t } = this;
+    const { translator } = this.ctx;
+    const line = t('feed.progress', {
+      done: answeredCount(state),
+      total: state.order.length,
+      title: this.level() ? translator.text((this.level() as Level).title) : '',
+    });
+    const left = secondsLeft(state);
+    if (left === null) {
+      this.progressText?.setText(line);
+      return;
+    }
+    const whole = Math.ceil(left);
+    const clock = `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+    this.progressText?.setText(`${line} · ${t('modes.timer.left', { time: clock })}`);
+    // The last ten seconds stand out by weight as well as colour.
+    this.progressText?.setFontStyle(whole <= 10 ? 'bold' : '');
+  }
+
   private render(state: SessionState, animate: boolean): void {
     const { t } = this;
     const { translator } = this.ctx;
     const total = state.order.length;
-    this.progressText?.setText(
-      t('feed.progress', {
-        done: answeredCount(state),
-        total,
-        title: this.level() ? translator.text((this.level() as Level).title) : '',
-      }),
-    );
+    this.renderProgress(state);
     state.order.forEach((postId, index) => {
       const item = this.items.get(postId);
       if (!item) return;
@@ -390,9 +490,11 @@ export class FeedScene extends BaseScene {
 
   private showBriefing(level: Level): void {
     this.briefingShown = true;
+    this.briefingOpen = true;
     const { layer, translator } = this.ctx;
     const { t } = this;
     const start = () => {
+      this.briefingOpen = false;
       panel.close();
       const first = this.ctx.play?.state.order.find((id) => !this.ctx.play?.state.answers[id]);
       if (first) this.items.get(first)?.hit.element.focus();
@@ -403,6 +505,8 @@ export class FeedScene extends BaseScene {
     const goals = el('ul');
     for (const goal of level.goals) goals.append(el('li', translator.text(goal)));
     panel.body.append(goals);
+    const state = this.ctx.play?.state;
+    if (state) panel.body.append(el('p', this.modeLine(state), 'meta'));
     const actions = el('div', null, 'row');
     const go = button(t('feed.start'), start, 'primary');
     actions.append(go);
@@ -410,7 +514,34 @@ export class FeedScene extends BaseScene {
     go.focus();
   }
 
+  /** What the chosen mode means for this session, said before it starts. */
+  private modeLine(state: SessionState): string {
+    const { t } = this;
+    const parts = [t(`modes.mode.${state.mode}`)];
+    parts.push(
+      t(
+        state.rules.feedback === 'immediate'
+          ? 'modes.rules.feedbackNow'
+          : 'modes.rules.feedbackEnd',
+      ),
+    );
+    const limit = state.rules.timeLimitSeconds;
+    parts.push(
+      limit === null
+        ? t('modes.rules.untimed')
+        : t('modes.rules.timed', {
+            minutes: this.ctx.translator.number(Math.round((limit / 60) * 10) / 10),
+          }),
+    );
+    if (state.rules.bonuses) parts.push(t('modes.rules.bonuses'));
+    return parts.join(' · ');
+  }
+
   protected override teardown(): void {
+    // A rebuild drops the briefing with the rest of the layer; time runs again.
+    this.briefingOpen = false;
+    this.lastTick = null;
+    this.pendingMs = 0;
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.scroller?.destroy();

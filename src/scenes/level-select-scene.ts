@@ -1,9 +1,15 @@
-/** The level list: every valid level, and every broken file with what is wrong with it. */
+/**
+ * The level list: the mode to play in, every valid level with its lock, stars and best,
+ * and every broken file with what is wrong with it.
+ */
 import type { OverlayButton } from '../a11y/layer';
+import { MODES } from '../core/level/schema';
+import { levelProgress, NO_STARS, type Stars, starCount, unlockedLevels } from '../core/progress';
 import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';
 import { reducedMotion } from '../ui/motion';
 import { Scroller } from '../ui/scroller';
+import { MODE_KEY, timerSelect } from '../ui/settings-panel';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
 import { APP, FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
 import { BaseScene } from './base-scene';
@@ -63,13 +69,33 @@ export class LevelSelectScene extends BaseScene {
     const cardWidth = Math.min(640, w - 24);
     const x = (w - cardWidth) / 2;
     let y = GAP;
+    const picker = this.modePicker();
+    Object.assign(picker.style, {
+      position: 'absolute',
+      left: `${x}px`,
+      top: `${y}px`,
+      width: `${cardWidth}px`,
+    });
+    list.append(picker);
+    y += picker.getBoundingClientRect().height + GAP;
+
     const buttons: OverlayButton[] = [];
+    const unlocked = unlockedLevels(
+      content.levels.map((level) => level.id),
+      progress.progress,
+      this.ctx.allUnlocked,
+    );
+    const resumable = this.ctx.resume.pending?.levelId;
     content.levels.forEach((level, index) => {
-      const saved = progress.progress.levels[level.id];
+      const saved = levelProgress(progress.progress, level.id);
+      const locked = !unlocked.has(level.id);
+      const stars = saved?.stars ?? NO_STARS;
       const style = PLATFORM_STYLES[level.platform];
       const contentTop = y;
       const top = HEADER + y;
       const card = this.add.graphics();
+      // Locked: dimmed, and said in words ("Locked: …") on the card and to screen readers.
+      card.setAlpha(locked ? 0.55 : 1);
       card.fillStyle(APP.panel, 1).fillRoundedRect(x, top, cardWidth, CARD_HEIGHT, 14);
       card
         .fillStyle(style.accent, 1)
@@ -83,12 +109,17 @@ export class LevelSelectScene extends BaseScene {
         maxLines: 1,
       });
       const platform = t(`platforms.${level.platform}.name`);
-      const status = saved
-        ? t('levels.best', {
-            percent: Math.round(saved.bestPercent),
-            points: this.ctx.translator.number(saved.bestPoints),
-          }) + (saved.passed ? ` · ${t('levels.passed')}` : '')
-        : t('levels.notPlayed');
+      const status = locked
+        ? t('modes.levels.locked', { number: index })
+        : resumable === level.id
+          ? t('modes.levels.continue')
+          : saved
+            ? t('levels.best', {
+                percent: Math.round(saved.bestPercent),
+                points: this.ctx.translator.number(saved.bestPoints),
+              }) + (saved.passed ? ` · ${t('levels.passed')}` : '')
+            : t('levels.notPlayed');
+      const starWords = this.starWords(stars);
       this.add.text(
         x + 28,
         top + 48,
@@ -103,7 +134,22 @@ export class LevelSelectScene extends BaseScene {
         fontFamily: FONT_STACK,
         fontSize: '14px',
         color: saved?.passed ? '#69db7c' : APP.inkDim,
+        wordWrap: wordWrapWithin(cardWidth - 150),
+        maxLines: 1,
       });
+      // Stars: filled and hollow shapes, so the count does not rest on colour alone.
+      if (saved) {
+        const starText = (['pass', 'discernment', 'allLures'] as const)
+          .map((key) => (stars[key] ? '★' : '☆'))
+          .join('');
+        this.add
+          .text(x + cardWidth - 16, top + 14, starText, {
+            fontFamily: FONT_STACK,
+            fontSize: '24px',
+            color: APP.accentCss,
+          })
+          .setOrigin(1, 0);
+      }
       const item = el('div');
       item.setAttribute('role', 'listitem');
       list.append(item);
@@ -113,8 +159,12 @@ export class LevelSelectScene extends BaseScene {
             number: index + 1,
             title: this.ctx.translator.text(level.title),
           }),
-          description: `${platform}. ${status}`,
+          description: [platform, status, starWords].filter(Boolean).join('. '),
           onActivate: () => {
+            if (locked) {
+              this.ctx.layer.announce(status);
+              return;
+            }
             this.ctx.audio.play('button');
             this.goTo('feed', { levelId: level.id });
           },
@@ -123,6 +173,8 @@ export class LevelSelectScene extends BaseScene {
         item,
       );
       hit.element.dataset.key = `level-${level.id}`;
+      // Still focusable, so a screen reader hears why it is locked.
+      if (locked) hit.element.setAttribute('aria-disabled', 'true');
       hit.place({ x, y, width: cardWidth, height: CARD_HEIGHT });
       buttons.push(hit);
       y += CARD_HEIGHT + GAP;
@@ -162,6 +214,47 @@ export class LevelSelectScene extends BaseScene {
     );
     this.scroller.setContentHeight(y, h - HEADER);
     buttons[0]?.element.focus({ preventScroll: true });
+  }
+
+  /** "Stars: 2 of 3. pass mark reached, sharp eye." for the level's description. */
+  private starWords(stars: Stars): string {
+    const { t } = this;
+    const count = starCount(stars);
+    if (count === 0) return '';
+    const names = (['pass', 'discernment', 'allLures'] as const)
+      .filter((key) => stars[key])
+      .map((key) => t(`modes.star.${key}`));
+    return `${t('modes.levels.stars', { count })}: ${names.join(', ')}`;
+  }
+
+  /** Radio buttons for the mode levels start in, and the Challenge timer setting. */
+  private modePicker(): HTMLElement {
+    const { t } = this;
+    const { store, translator } = this.ctx;
+    const box = el('div', null, 'overlay-panel mode-picker');
+    box.setAttribute('role', 'listitem');
+    const group = el('fieldset');
+    group.append(el('legend', t('modes.choose')));
+    for (const mode of MODES) {
+      const label = el('label', null, 'mode-option');
+      const radio = el('input');
+      radio.type = 'radio';
+      radio.name = 'mode';
+      radio.value = mode;
+      radio.checked = mode === this.ctx.mode;
+      radio.dataset.key = `mode-${mode}`;
+      radio.addEventListener('change', () => {
+        if (!radio.checked) return;
+        this.ctx.mode = mode;
+        store.set(MODE_KEY, mode);
+      });
+      const words = el('span');
+      words.append(el('strong', t(`modes.mode.${mode}`)), ` – ${t(`modes.modeHelp.${mode}`)}`);
+      label.append(radio, words);
+      group.append(label);
+    }
+    box.append(group, timerSelect(translator, store, 'levels-timer'));
+    return box;
   }
 
   protected override teardown(): void {

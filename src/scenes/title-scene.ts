@@ -71,10 +71,46 @@ export class TitleScene extends BaseScene {
         this.goTo('levels');
       },
     });
+    // An unfinished level: one press goes back to the same post (see FeedScene.ensurePlay).
+    const pending = this.ctx.resume.pending;
+    const resumeLevel =
+      pending && this.ctx.hasContent()
+        ? this.ctx.content.levels.find((level) => level.id === pending.levelId)
+        : undefined;
+    // The title does not wait for the levels; once they are in, it offers to continue.
+    if (pending && !this.ctx.hasContent())
+      this.ctx.contentReady.then(
+        () => this.rebuild(),
+        () => {},
+      );
+    let below = top + 76;
+    if (pending && resumeLevel) {
+      const done = pending.actions.filter(
+        (action) => action.type === 'flag' || action.type === 'pass',
+      ).length;
+      canvasButton(this, layer, {
+        key: 'continue',
+        x,
+        y: below,
+        width: buttonWidth,
+        height: 52,
+        label: t('modes.resume.continue', {
+          title: translator.text(resumeLevel.title),
+          done,
+          total: resumeLevel.posts.length,
+        }),
+        onActivate: () => {
+          this.ctx.audio.play('button');
+          this.ctx.audio.startMusic();
+          this.goTo('feed', { levelId: resumeLevel.id });
+        },
+      });
+      below += 68;
+    }
     canvasButton(this, layer, {
       key: 'settings',
       x,
-      y: top + 76,
+      y: below,
       width: buttonWidth,
       height: 52,
       label: t('title.settings'),
@@ -87,7 +123,7 @@ export class TitleScene extends BaseScene {
     });
 
     const footer = layer.adopt(el('div', null, 'overlay-panel'));
-    footer.style.top = `${Math.min(h - 150, top + 148)}px`;
+    footer.style.top = `${Math.min(h - 150, below + 72)}px`;
     footer.style.width = `${buttonWidth + 36}px`;
     footer.append(languageSelect(translator, this.ctx.store, 'title-language'));
     if (!this.ctx.store.persistent) {
@@ -97,6 +133,12 @@ export class TitleScene extends BaseScene {
     }
     if (progress.loaded === 'corrupt' || progress.loaded === 'too-new') {
       const notice = el('p', t(`title.progress.${progress.loaded}`), 'notice');
+      notice.setAttribute('role', 'status');
+      footer.append(notice);
+    }
+    const resumeLoaded = this.ctx.resume.loaded;
+    if (resumeLoaded === 'corrupt' || resumeLoaded === 'too-new') {
+      const notice = el('p', t(`modes.resume.${resumeLoaded}`), 'notice');
       notice.setAttribute('role', 'status');
       footer.append(notice);
     }

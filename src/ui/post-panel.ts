@@ -274,7 +274,7 @@ export class PostPanel {
 }
 
 /** Appends text with each evidence phrase wrapped in <mark>, never via HTML parsing. */
-function appendMarked(target: HTMLElement, text: string, phrases: readonly string[]): void {
+export function appendMarked(target: HTMLElement, text: string, phrases: readonly string[]): void {
   const ranges: [number, number][] = [];
   for (const phrase of phrases) {
     const start = phrase ? text.indexOf(phrase) : -1;

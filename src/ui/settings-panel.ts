@@ -1,5 +1,7 @@
 /** Settings: language and sound. Changes apply at once and are saved. */
 import type { AccessibleLayer } from '../a11y/layer';
+import { MODES, type Mode } from '../core/level/schema';
+import { parseTimerSetting, TIMER_SETTINGS } from '../core/modes';
 import type { AudioService, VolumeChannel } from '../services/audio';
 import { AVAILABLE_LANGUAGES, type Translator } from '../services/i18n';
 import type { KeyValueStore } from '../services/storage';
@@ -7,6 +9,39 @@ import { button, el, openPanel } from './dialog';
 import { MOTION_KEY, motionPreference, parseMotionPreference, setMotionPreference } from './motion';
 
 export const LANGUAGE_KEY = 'flag-the-feed:language';
+/** The mode the level list starts levels in. */
+export const MODE_KEY = 'flag-the-feed:mode';
+
+export function parseModeChoice(text: string | null): Mode {
+  return (MODES as readonly string[]).includes(text ?? '') ? (text as Mode) : 'learn';
+}
+
+/** The Challenge timer: normal, double time or off (WCAG 2.2.1, timing adjustable). */
+export const TIMER_KEY = 'flag-the-feed:timer';
+
+/** A labelled picker for the Challenge timer; the choice is saved at once. */
+export function timerSelect(
+  translator: Translator,
+  store: KeyValueStore,
+  id: string,
+): HTMLLabelElement {
+  const label = el('label');
+  label.htmlFor = id;
+  label.append(el('span', translator.t('modes.timer.setting')), document.createTextNode(' '));
+  const select = el('select');
+  select.id = id;
+  select.dataset.key = id;
+  const current = parseTimerSetting(store.get(TIMER_KEY));
+  for (const setting of TIMER_SETTINGS) {
+    const option = el('option', translator.t(`modes.timer.option.${setting}`));
+    option.value = setting;
+    option.selected = setting === current;
+    select.append(option);
+  }
+  select.addEventListener('change', () => store.set(TIMER_KEY, parseTimerSetting(select.value)));
+  label.append(select);
+  return label;
+}
 
 export function languageSelect(
   translator: Translator,
@@ -100,12 +135,13 @@ export function openSettings(
 
     const actions = el('div', null, 'row');
     actions.append(button(t('settings.done'), close, 'primary'));
+    const timer = timerSelect(translator, store, 'settings-timer');
     // School machines that wipe local data: the progress page carries a save across them.
     const transfer = el('p');
     const transferLink = el('a', t('transfer.link'), 'link');
     transferLink.href = '?progress';
     transfer.append(transferLink);
-    panel.body.replaceChildren(language, sound, motion, transfer, actions);
+    panel.body.replaceChildren(language, sound, motion, timer, transfer, actions);
     language.querySelector('select')?.focus();
   };
   const rerender = () => render();

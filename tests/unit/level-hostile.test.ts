@@ -1,7 +1,7 @@
 /**
  * Files a trainer might produce by accident, or someone might craft on purpose: each is
- * refused with a clear code, never with an exception, and fast (the time limits below
- * only catch a hang; they are not performance budgets).
+ * refused with a clear code, never with an exception. A hang fails by the test timeout
+ * below; speed is the benchmark's business, not a unit test's (the machines are shared).
  */
 import { describe, expect, it } from 'vitest';
 import { JSON_LIMITS } from '../../src/core/level/parse-json';
@@ -9,15 +9,14 @@ import { MAX_PROBLEMS, type Problem } from '../../src/core/level/problem';
 import { type Validated, validateLevelSource } from '../../src/core/level/validate';
 import { check, levelText, OPTIONS, validLevel } from './level-fixture';
 
-const HANG = 2000;
+/** Generous: only an endless loop or a runaway blow-up should reach it. */
+const HANG_MS = 60_000;
 const encode = (text: string) => new TextEncoder().encode(text);
 
 /** Validates the input as text and as bytes; both must give the same answer without throwing. */
 function refuse(input: string | Uint8Array): Problem[] {
-  const started = performance.now();
   const results: Validated<unknown>[] = [validateLevelSource(input, OPTIONS)];
   if (typeof input === 'string') results.push(validateLevelSource(encode(input), OPTIONS));
-  expect(performance.now() - started).toBeLessThan(HANG);
   for (const result of results) expect(result.ok).toBe(false);
   const [first, ...others] = results.map((result) => (result.ok ? [] : result.problems));
   for (const other of others) expect(other.map((p) => p.code)).toEqual(first?.map((p) => p.code));
@@ -26,7 +25,7 @@ function refuse(input: string | Uint8Array): Problem[] {
 
 const codes = (problems: Problem[]) => [...new Set(problems.map((problem) => problem.code))];
 
-describe('hostile or broken input', () => {
+describe('hostile or broken input', { timeout: HANG_MS }, () => {
   it('an empty file, or one with only spaces and line breaks', () => {
     expect(codes(refuse(''))).toEqual(['json.empty']);
     expect(codes(refuse(' \n\t\r\n  '))).toEqual(['json.empty']);

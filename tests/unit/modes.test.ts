@@ -202,9 +202,9 @@ describe('Challenge bonuses', () => {
     expect([1, 2, 3, 6, 7, 20].map(streakBonusFor)).toEqual([0, 10, 20, 50, 50, 50]);
   });
 
-  it('the time bonus is 5 per whole second left, scaled by the share of right decisions', () => {
-    expect(timeBonusFor(40.9, 1)).toBe(200);
-    expect(timeBonusFor(40, 0.5)).toBe(100);
+  it('the time bonus is 2 per whole second left, scaled by the share of right decisions', () => {
+    expect(timeBonusFor(40.9, 1)).toBe(80);
+    expect(timeBonusFor(40, 0.5)).toBe(40);
     expect(timeBonusFor(0, 1)).toBe(0);
     expect(timeBonusFor(30, 0)).toBe(0);
   });
@@ -217,8 +217,8 @@ describe('Challenge bonuses', () => {
     state = decide(state, 'c', false); // broken
     state = decide(state, 'd', true); // streak 1: 0
     expect(state.finished).toBe(true);
-    // 100 s left x 5 x 3/4 right.
-    expect(bonusesFor(state, TRUTHS)).toEqual({ streak: 10, time: 375, longestStreak: 2 });
+    // 100 s left x 2 x 3/4 right.
+    expect(bonusesFor(state, TRUTHS)).toEqual({ streak: 10, time: 150, longestStreak: 2 });
   });
 
   it('no time bonus when the time ran out, and no bonuses outside Challenge', () => {
@@ -232,7 +232,7 @@ describe('Challenge bonuses', () => {
     expect(bonusesFor(learn, TRUTHS)).toEqual({ streak: 0, time: 0, longestStreak: 4 });
   });
 
-  it('property: bonuses are never negative and the time bonus never exceeds 5 per second', () => {
+  it('property: bonuses are never negative and the time bonus never exceeds 2 per second', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 60_000 })), {
@@ -249,7 +249,7 @@ describe('Challenge bonuses', () => {
           const bonuses = bonusesFor(state, TRUTHS);
           expect(bonuses.streak).toBeGreaterThanOrEqual(0);
           expect(bonuses.time).toBeGreaterThanOrEqual(0);
-          expect(bonuses.time).toBeLessThanOrEqual(120 * 5);
+          expect(bonuses.time).toBeLessThanOrEqual(120 * 2);
           if (state.timedOut) expect(bonuses.time).toBe(0);
           expect(sessionProblems(state)).toEqual([]);
         },
