@@ -116,6 +116,7 @@ export function renderFacilitator(main: HTMLElement, translator: Translator, con
     'immediate',
     'end',
   ]);
+  const chosenCheck = radios('check', t('workshop:facilitator.check'), ['off', 'pre-post', 'booster']);
 
   const minutes = el('input');
   minutes.type = 'number';
@@ -178,6 +179,7 @@ export function renderFacilitator(main: HTMLElement, translator: Translator, con
       feedback: (chosenFeedback() ?? 'immediate') as WorkshopSetup['feedback'],
       timeLimitMinutes: limit === 0 ? null : limit,
       title: name.value.trim(),
+      check: (chosenCheck() ?? 'off') as WorkshopSetup['check'],
       packs: [...new Set(chosen.flatMap((id) => customSources.get(id) ?? []))],
       seed: seed.value.trim(),
     };

@@ -89,6 +89,8 @@ export async function joinWorkshop(
       return;
     }
     ctx.workshop = new StudentRun(setup, nickname, ctx);
+    // The facilitator chose the levels: none of them waits behind the campaign's locks.
+    ctx.allUnlocked = true;
     // Everyone in the workshop sees the same feed order.
     ctx.fixedSeed = seedFromText(setup.seed);
     open({ scene: 'feed', data: { levelId: setup.levels[0] as string } });

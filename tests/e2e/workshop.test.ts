@@ -163,6 +163,7 @@ describe('a workshop from link to class dashboard', () => {
         timeLimitMinutes: 15,
         title: 'Class 9b',
         packs: [],
+        check: 'off',
         seed: 'room-12',
       });
       expect(result.levels[0]?.posts).toHaveLength(level.posts.length);

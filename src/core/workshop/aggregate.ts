@@ -10,7 +10,8 @@ import {
   type TacticAccuracy,
   tacticAccuracy,
 } from '../scoring';
-import { scoreLevels, type WorkshopResult } from './result';
+import { type MistScore, scoreCheck } from './assessment';
+import { type CheckPhase, scoreLevels, type WorkshopResult } from './result';
 
 export interface StudentRow {
   nickname: string;
@@ -44,7 +45,18 @@ export interface PostTotals {
   errorRate: number;
 }
 
+export interface CheckSummary {
+  phase: CheckPhase;
+  students: number;
+  /** Class means of the MIST-style scores. */
+  mean: Omit<MistScore, 'items'>;
+}
+
 export interface ClassSummary {
+  /** The headline check per phase taken by anyone (pre, post, booster). */
+  checks: CheckSummary[];
+  /** Mean post minus pre over the students who took both; null when nobody did. */
+  checkChange: (Omit<MistScore, 'items'> & { students: number }) | null;
   students: StudentRow[];
   tactics: TacticTotals[];
   posts: PostTotals[];
@@ -130,6 +142,7 @@ export function summarizeClass(results: readonly WorkshopResult[]): ClassSummary
       a.postId.localeCompare(b.postId),
   );
   return {
+    ...summarizeChecks(results),
     students,
     tactics: tacticOrder.map((id) => {
       const { tp, fp, fn } = tacticTotals.get(id) as { tp: number; fp: number; fn: number };
@@ -174,4 +187,36 @@ export function uniqueResults(results: readonly WorkshopResult[]): WorkshopResul
     seen.add(result.checksum);
     return true;
   });
+}
+
+const MIST_KEYS = ['veracity', 'realDetection', 'fakeDetection', 'distrust', 'naivety'] as const;
+type MistMeans = Omit<MistScore, 'items'>;
+
+function meanScores(scores: readonly MistScore[]): MistMeans {
+  return Object.fromEntries(
+    MIST_KEYS.map((key) => [key, scores.reduce((sum, s) => sum + s[key], 0) / scores.length]),
+  ) as MistMeans;
+}
+
+function summarizeChecks(results: readonly WorkshopResult[]) {
+  const checks: CheckSummary[] = [];
+  for (const phase of ['pre', 'post', 'booster'] as const) {
+    const scores = results.flatMap((result) => {
+      const answers = result.checks?.[phase];
+      return answers ? [scoreCheck(answers)] : [];
+    });
+    if (scores.length > 0)
+      checks.push({ phase, students: scores.length, mean: meanScores(scores) });
+  }
+  const changes = results.flatMap((result) => {
+    const { pre, post } = result.checks ?? {};
+    if (!pre || !post) return [];
+    const before = scoreCheck(pre);
+    const after = scoreCheck(post);
+    return [{ ...before, ...Object.fromEntries(MIST_KEYS.map((k) => [k, after[k] - before[k]])) }];
+  });
+  return {
+    checks,
+    checkChange: changes.length === 0 ? null : { students: changes.length, ...meanScores(changes) },
+  };
 }

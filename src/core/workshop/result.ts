@@ -12,6 +12,7 @@
  */
 import * as v from 'valibot';
 import { type Answer, type PostTruth, type Score, scoreAnswers } from '../scoring';
+import { CheckAnswerSchema } from './assessment';
 import { canonicalJson, sha256Text } from './canonical';
 import { type DecodeProblem, decodeCode, encodeCode } from './codec';
 import { type WorkshopSetup, WorkshopSetupSchema } from './setup';
@@ -63,6 +64,17 @@ const SummarySchema = v.strictObject({
   ),
 });
 
+const CheckAnswersSchema = v.pipe(v.array(CheckAnswerSchema), v.maxLength(40));
+
+/** Answers to the headline check, by when it was taken. */
+const ChecksSchema = v.strictObject({
+  pre: v.optional(CheckAnswersSchema),
+  post: v.optional(CheckAnswersSchema),
+  booster: v.optional(CheckAnswersSchema),
+});
+export type Checks = v.InferOutput<typeof ChecksSchema>;
+export type CheckPhase = keyof Checks;
+
 export const WorkshopResultSchema = v.strictObject({
   format: v.literal(RESULT_FORMAT),
   version: v.literal(RESULT_VERSION),
@@ -73,6 +85,7 @@ export const WorkshopResultSchema = v.strictObject({
   tacticIds: tactics,
   levels: v.pipe(v.array(LevelResultSchema), v.maxLength(50)),
   summary: SummarySchema,
+  checks: v.optional(ChecksSchema),
   checksum: v.pipe(v.string(), v.regex(/^sha256:[0-9a-f]{64}$/)),
 });
 
@@ -111,6 +124,7 @@ export function buildResult(input: {
   tacticIds: readonly string[];
   played: readonly PlayedLevel[];
   finishedAt: Date;
+  checks?: Checks;
 }): WorkshopResult {
   const levels: LevelResult[] = input.played.map((level) => ({
     levelId: level.levelId,
@@ -144,6 +158,7 @@ export function buildResult(input: {
       seconds: levels.reduce((sum, level) => sum + level.seconds, 0),
       tactics: score.tactics,
     },
+    ...(input.checks ? { checks: input.checks } : {}),
   };
   return { ...body, checksum: checksumOf(body) };
 }

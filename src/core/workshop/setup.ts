@@ -36,6 +36,11 @@ export const WorkshopSetupSchema = v.strictObject({
     v.pipe(v.array(v.pipe(v.string(), v.url(), v.maxLength(500))), v.maxLength(MAX_PACKS)),
     [],
   ),
+  /**
+   * The real-or-fake headline check (assessment.ts): before and after play, once
+   * (a booster round a week later), or not at all.
+   */
+  check: v.optional(v.picklist(['off', 'pre-post', 'booster']), 'off'),
   /** Every student gets the same feed order from this seed. */
   seed: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
 });

@@ -78,6 +78,38 @@ describe('class dashboard numbers (hand-computed class of five)', () => {
     expect(histogram([], 0.5)).toEqual([]);
   });
 
+  it('scores the headline check per phase and the change from pre to post', () => {
+    const near = (value: Record<string, number>) =>
+      Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expect.closeTo(v, 9)]));
+    expect(summary.checks).toEqual([
+      {
+        phase: 'pre',
+        students: 3,
+        mean: near({
+          veracity: 8 / 3,
+          realDetection: 4 / 3,
+          fakeDetection: 4 / 3,
+          distrust: 2 / 3,
+          naivety: 2 / 3,
+        }),
+      },
+      {
+        phase: 'post',
+        students: 2,
+        mean: { veracity: 3.5, realDetection: 1.5, fakeDetection: 2, distrust: 0.5, naivety: 0 },
+      },
+    ]);
+    // Ada: V +2, f +2, n -2. Ben: V +1, r +1, d -1. Discernment up, distrust not.
+    expect(summary.checkChange).toEqual({
+      students: 2,
+      veracity: 1.5,
+      realDetection: 0.5,
+      fakeDetection: 1,
+      distrust: -0.5,
+      naivety: -1,
+    });
+  });
+
   it('counts a result dropped twice once', () => {
     const results = classOfFive();
     expect(uniqueResults([...results, results[0] as (typeof results)[0]])).toHaveLength(5);

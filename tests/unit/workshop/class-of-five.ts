@@ -9,9 +9,13 @@
  * | Cai     | nat.+misinfo.   | pass               | misinformation | pass          | 600 |
  * | Dana    | nationalism     | nationalism        | pass           | pass          | 200 |
  * | Eli     | pass            | pass               | pass           | pass          | 100 |
+ *
+ * The headline check, four items (g1, g2 genuine; f1, f2 fake), R = judged real:
+ * Ada pre R R R R, post R R F F; Ben pre F F F F, post R F F F; Cai pre R R F F only.
  */
 import type { Answer, PostTruth } from '../../../src/core/scoring';
-import { buildResult, type WorkshopResult } from '../../../src/core/workshop/result';
+import type { CheckAnswer } from '../../../src/core/workshop/assessment';
+import { buildResult, type Checks, type WorkshopResult } from '../../../src/core/workshop/result';
 import type { WorkshopSetup } from '../../../src/core/workshop/setup';
 
 export const TRUTHS: Record<string, PostTruth> = {
@@ -28,6 +32,7 @@ export const CLASS_SETUP: WorkshopSetup = {
   timeLimitMinutes: 15,
   title: 'Test class',
   packs: [],
+  check: 'pre-post',
   seed: 'class',
 };
 
@@ -41,6 +46,24 @@ const PLAYS: [string, number, Answer[]][] = [
   ['Dana', 200, [flag('nationalism'), flag('nationalism'), pass, pass]],
   ['Eli', 100, [pass, pass, pass, pass]],
 ];
+
+const ITEMS = [
+  ['g1', true],
+  ['g2', true],
+  ['f1', false],
+  ['f2', false],
+] as const;
+const judged = (pattern: string): CheckAnswer[] =>
+  ITEMS.map(([itemId, genuine], index) => ({
+    itemId,
+    genuine,
+    judgedReal: pattern[index] === 'R',
+  }));
+const CHECKS: Record<string, Checks> = {
+  Ada: { pre: judged('RRRR'), post: judged('RRFF') },
+  Ben: { pre: judged('FFFF'), post: judged('RFFF') },
+  Cai: { pre: judged('RRFF') },
+};
 
 export function classOfFive(): WorkshopResult[] {
   return PLAYS.map(([nickname, seconds, answers]) =>
@@ -59,6 +82,7 @@ export function classOfFive(): WorkshopResult[] {
         },
       ],
       finishedAt: new Date('2026-11-22T10:45:00Z'),
+      checks: CHECKS[nickname],
     }),
   );
 }

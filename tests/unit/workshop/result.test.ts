@@ -45,6 +45,11 @@ describe('workshop results', () => {
     post.tactics = [];
     post.lure = true;
     expect(verifyResult(tampered)).toEqual({ ok: false, reason: 'checksum' });
+    const rejudged = structuredClone(first);
+    const item = rejudged.checks?.pre?.[0];
+    if (!item) throw new Error('fixture lacks a pre-check');
+    item.judgedReal = !item.judgedReal;
+    expect(verifyResult(rejudged)).toEqual({ ok: false, reason: 'checksum' });
     const renamed = { ...first, nickname: 'Someone else' };
     expect(verifyResult(renamed)).toEqual({ ok: false, reason: 'checksum' });
   });
@@ -84,6 +89,7 @@ describe('workshop results', () => {
         })),
       })),
       finishedAt: new Date(first.finishedAt),
+      checks: first.checks,
     });
     expect(again.checksum).toBe(first.checksum);
   });

@@ -17,6 +17,7 @@ const setup: WorkshopSetup = {
   timeLimitMinutes: 15,
   title: 'Klasse 9b – Dienstag',
   packs: ['https://example.org/trainer/pack.zip'],
+  check: 'pre-post',
   seed: 'room-12',
 };
 
@@ -41,6 +42,7 @@ describe('workshop setup codes', () => {
             fc.constantFrom('https://example.org/a.zip', 'https://trainer.example/l/p.json'),
             { maxLength: 3 },
           ),
+          check: fc.constantFrom('off' as const, 'pre-post' as const, 'booster' as const),
           seed: fc.string({ minLength: 1, maxLength: 40 }),
         }),
         (value) => {
