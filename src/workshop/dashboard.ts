@@ -270,6 +270,8 @@ function renderReport(
   }
   report.append(hardList);
 
+  if (summary.checks.length > 0) renderChecks(report, translator, summary);
+
   report.append(el('h2', t('workshop:dashboard.studentTable')));
   const students = el('table', null, 'stats');
   students.setAttribute('aria-label', t('workshop:dashboard.studentTable'));
@@ -325,6 +327,7 @@ export function studentsCsv(summary: ClassSummary): string {
       'percent',
       'seconds',
       ...tacticIds.map((id) => `recall_${id}`),
+      ...CHECK_COLUMNS.map(([phase, key]) => `check_${phase}_${key}`),
     ],
   ];
   for (const student of summary.students) {
@@ -344,6 +347,7 @@ export function studentsCsv(summary: ClassSummary): string {
         const recall = student.recall[id];
         return recall === null || recall === undefined ? null : round(recall);
       }),
+      ...CHECK_COLUMNS.map(([phase, key]) => student.checks[phase]?.[key] ?? null),
     ]);
   }
   return toCsv(rows);
@@ -362,6 +366,44 @@ export function postsCsv(summary: ClassSummary): string {
       round(post.errorRate),
     ]),
   ]);
+}
+
+const MIST_KEYS = ['veracity', 'realDetection', 'fakeDetection', 'distrust', 'naivety'] as const;
+const CHECK_COLUMNS = (['pre', 'post', 'booster'] as const).flatMap((phase) =>
+  MIST_KEYS.map((key) => [phase, key] as const),
+);
+
+/** The headline check: class means per phase and the change from pre to post. */
+function renderChecks(report: HTMLElement, translator: Translator, summary: ClassSummary) {
+  const { t, number } = translator;
+  const fixed = (value: number) => number(value, { maximumFractionDigits: 1 });
+  report.append(el('h2', t('workshop:dashboard.check.title')));
+  report.append(el('p', t('workshop:dashboard.check.help'), 'hint'));
+  const table = el('table', null, 'stats');
+  table.setAttribute('aria-label', t('workshop:dashboard.check.title'));
+  const change = summary.checkChange;
+  table.append(
+    row('th', [
+      t('workshop:dashboard.check.score'),
+      ...summary.checks.map((check) =>
+        t('workshop:dashboard.check.phase', {
+          phase: t(`workshop:dashboard.check.${check.phase}`),
+          n: check.students,
+        }),
+      ),
+      ...(change ? [t('workshop:dashboard.check.change', { n: change.students })] : []),
+    ]),
+  );
+  for (const key of MIST_KEYS) {
+    const line = row('td', [
+      t(`workshop:dashboard.check.${key}`),
+      ...summary.checks.map((check) => fixed(check.mean[key])),
+      ...(change ? [`${change[key] > 0 ? '+' : ''}${fixed(change[key])}`] : []),
+    ]);
+    line.dataset.check = key;
+    table.append(line);
+  }
+  report.append(table);
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -11,7 +11,7 @@ import type { Translator } from '../services/i18n';
 import { button, el } from '../ui/dialog';
 import { addLevels, loadPacks, validateCustom } from './custom-levels';
 import { pageUrl } from './pages';
-import { copyText, field, qrImage } from './share';
+import { alertLine, copyText, field, qrImage } from './share';
 
 export function renderFacilitator(main: HTMLElement, translator: Translator, content: Content) {
   const { t, text } = translator;
@@ -116,7 +116,11 @@ export function renderFacilitator(main: HTMLElement, translator: Translator, con
     'immediate',
     'end',
   ]);
-  const chosenCheck = radios('check', t('workshop:facilitator.check'), ['off', 'pre-post', 'booster']);
+  const chosenCheck = radios('check', t('workshop:facilitator.check'), [
+    'off',
+    'pre-post',
+    'booster',
+  ]);
 
   const minutes = el('input');
   minutes.type = 'number';
@@ -137,9 +141,7 @@ export function renderFacilitator(main: HTMLElement, translator: Translator, con
     field(seed, t('workshop:facilitator.seed'), t('workshop:facilitator.seedHelp')).wrapper,
   );
 
-  const error = el('p', null, 'notice');
-  error.setAttribute('role', 'alert');
-  error.hidden = true;
+  const error = alertLine();
   const make = el('button', t('workshop:facilitator.make'), 'primary');
   make.type = 'submit';
   form.append(error, make);

@@ -12,7 +12,7 @@ import { button, el } from '../ui/dialog';
 import { loadPacks } from './custom-levels';
 import { codeProblem } from './problems';
 import { StudentRun } from './run';
-import { field } from './share';
+import { alertLine, field } from './share';
 import { loadWorkshopStrings } from './strings';
 import './workshop.css';
 
@@ -73,9 +73,7 @@ export async function joinWorkshop(
   input.autocomplete = 'off';
   input.spellcheck = false;
   form.append(field(input, t('workshop:join.nickname'), t('workshop:join.nicknameHelp')).wrapper);
-  const error = el('p', null, 'notice');
-  error.setAttribute('role', 'alert');
-  error.hidden = true;
+  const error = alertLine();
   const start = el('button', t('workshop:join.start'), 'primary');
   start.type = 'submit';
   form.append(error, start);
@@ -88,12 +86,24 @@ export async function joinWorkshop(
       input.focus();
       return;
     }
-    ctx.workshop = new StudentRun(setup, nickname, ctx);
+    const run = new StudentRun(setup, nickname, ctx);
+    ctx.workshop = run;
     // The facilitator chose the levels: none of them waits behind the campaign's locks.
     ctx.allUnlocked = true;
     // Everyone in the workshop sees the same feed order.
     ctx.fixedSeed = seedFromText(setup.seed);
-    open({ scene: 'feed', data: { levelId: setup.levels[0] as string } });
+    const play = () => open({ scene: 'feed', data: { levelId: setup.levels[0] as string } });
+    if (setup.check === 'off') return play();
+    // The headline check comes before play: the baseline (pre) or the booster round.
+    const phase = setup.check === 'booster' ? 'booster' : 'pre';
+    void import('./check')
+      .then(({ runCheck }) =>
+        runCheck(ctx.layer, ctx.translator, phase, seedFromText(`${setup.seed}:${phase}`)),
+      )
+      .then((answers) => {
+        run.checks[phase] = answers;
+        play();
+      });
   });
   panel.append(form);
   input.focus();

@@ -6,8 +6,9 @@
  */
 import type { Level } from '../core/level/schema';
 import type { SessionSetup } from '../core/modes';
+import { seedFromText } from '../core/random';
 import type { PlayedLevel, WorkshopResult } from '../core/workshop/result';
-import { buildResult } from '../core/workshop/result';
+import { buildResult, type Checks } from '../core/workshop/result';
 import { sessionSetupFor, type WorkshopSetup } from '../core/workshop/setup';
 import type { GameContext, WorkshopRun } from '../scenes/context';
 import { levelTactics } from '../services/content';
@@ -19,6 +20,8 @@ export class StudentRun implements WorkshopRun {
   private readonly played = new Map<string, PlayedLevel>();
   private levelStartedAt = Date.now();
   private result: WorkshopResult | null = null;
+  /** The headline check's answers, by phase. */
+  readonly checks: Checks = {};
   readonly sessionSetup: SessionSetup;
 
   constructor(
@@ -73,11 +76,7 @@ export class StudentRun implements WorkshopRun {
       );
     }
     actions.append(
-      button(
-        t('workshop:run.finish'),
-        () => showResultPanel(this.ctx, this.buildResult()),
-        next ? undefined : 'primary',
-      ),
+      button(t('workshop:run.finish'), () => void this.finish(), next ? undefined : 'primary'),
     );
   }
 
@@ -92,6 +91,20 @@ export class StudentRun implements WorkshopRun {
     return [...new Set(ids)];
   }
 
+  /** The post-check first when the workshop has one, then the result. */
+  private async finish(): Promise<void> {
+    if (this.setup.check === 'pre-post' && !this.checks.post) {
+      const { runCheck } = await import('./check');
+      this.checks.post = await runCheck(
+        this.ctx.layer,
+        this.ctx.translator,
+        'post',
+        seedFromText(`${this.setup.seed}:post`),
+      );
+    }
+    showResultPanel(this.ctx, this.buildResult());
+  }
+
   buildResult(): WorkshopResult {
     if (!this.result || this.result.levels.length !== this.played.size) {
       this.result = buildResult({
@@ -100,6 +113,7 @@ export class StudentRun implements WorkshopRun {
         tacticIds: this.tacticIds(),
         played: this.setup.levels.flatMap((id) => this.played.get(id) ?? []),
         finishedAt: new Date(),
+        ...(Object.keys(this.checks).length > 0 ? { checks: this.checks } : {}),
       });
     }
     return this.result;

@@ -65,3 +65,11 @@ export function field<T extends HTMLInputElement | HTMLTextAreaElement | HTMLSel
   }
   return { wrapper, control };
 }
+
+/** A hidden message line that screen readers announce when it is filled in. */
+export function alertLine(): HTMLParagraphElement {
+  const line = el('p', null, 'notice');
+  line.setAttribute('role', 'alert');
+  line.hidden = true;
+  return line;
+}

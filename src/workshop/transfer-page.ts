@@ -9,7 +9,7 @@ import type { KeyValueStore } from '../services/storage';
 import { button, el } from '../ui/dialog';
 import { pageUrl } from './pages';
 import { codeProblem } from './problems';
-import { copyText, download, field } from './share';
+import { alertLine, copyText, download, field } from './share';
 
 /** A progress file is the code in a text file; anything larger is not one. */
 const MAX_PROGRESS_FILE_BYTES = 256 * 1024;
@@ -47,9 +47,7 @@ export function renderTransfer(main: HTMLElement, translator: Translator, store:
   const file = el('input');
   file.type = 'file';
   file.accept = '.txt,text/plain';
-  const status = el('p', null, 'notice');
-  status.setAttribute('role', 'alert');
-  status.hidden = true;
+  const status = alertLine();
   const apply = (text: string) => {
     const read = decodeProgressCode(text);
     status.hidden = false;

@@ -340,4 +340,93 @@ describe('a workshop from link to class dashboard', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('runs the headline check before and after play and shows the change on the dashboard', async () => {
+    const items = (
+      JSON.parse(readFileSync('assessment/items.json', 'utf8')) as {
+        items: { genuine: boolean; text: { en: string } }[];
+      }
+    ).items;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${inject('baseUrl')}?facilitator&lang=en`);
+    await press(page, page.getByRole('checkbox', { name: 'First scroll' }), 'Space');
+    await press(page, page.getByRole('radio', { name: /^Exam/ }), 'Space');
+    await press(
+      page,
+      page.getByRole('radio', { name: 'Show the answers only on the debrief' }),
+      'Space',
+    );
+    await press(
+      page,
+      page.getByRole('radio', { name: /^Headline check before and after/ }),
+      'Space',
+    );
+    await press(page, page.getByRole('button', { name: 'Make workshop link' }));
+    const link = await page.getByRole('textbox', { name: 'Workshop link' }).inputValue();
+
+    /** Answers every headline with the keyboard; `judge` says "real" or not from its text. */
+    const answerCheck = async (title: string, judge: (genuine: boolean) => boolean) => {
+      const dialog = page.getByRole('dialog', { name: title });
+      await expect.poll(() => dialog.count()).toBe(1);
+      await screenshot(page, `workshop-check-${title.startsWith('Before') ? 'pre' : 'post'}`);
+      // Done with nothing answered names how many are left.
+      await press(page, dialog.getByRole('button', { name: 'Done' }));
+      await expect
+        .poll(() => dialog.getByRole('alert').textContent())
+        .toBe(`Answer every headline first (${items.length} left).`);
+      for (const item of items) {
+        const group = dialog.getByRole('group', {
+          name: new RegExp(`\\. ${escape(item.text.en)}$`),
+        });
+        const choice = judge(item.genuine) ? 'Real news' : 'Fake or manipulative';
+        await press(page, group.getByRole('radio', { name: choice }), 'Space');
+      }
+      await press(page, dialog.getByRole('button', { name: 'Done' }));
+      await expect.poll(() => dialog.count()).toBe(0);
+    };
+
+    await page.goto(link);
+    await page.getByRole('textbox', { name: 'Nickname' }).fill('Dana');
+    await press(page, page.getByRole('button', { name: 'Start the workshop' }));
+    await answerCheck('Before you play: real or fake?', () => true);
+    const start = page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' });
+    await expect.poll(() => start.count()).toBe(1);
+    await press(page, start);
+    const { order } = await sessionState(page);
+    for (const [index] of order.entries()) {
+      await press(
+        page,
+        page.getByRole('button', { name: new RegExp(`^Post ${index + 1} of ${order.length},`) }),
+      );
+      await press(page, page.getByRole('dialog').getByRole('button', { name: 'Looks genuine' }));
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    }
+    const finish = page.getByRole('button', { name: 'Finish and save my result' });
+    await expect.poll(() => finish.count(), { timeout: 20_000 }).toBe(1);
+    await press(page, finish);
+    await answerCheck('After playing: real or fake?', (genuine) => genuine);
+    const code = await page.getByRole('textbox', { name: 'Result code' }).inputValue();
+    const read = decodeResult(code);
+    expect(read.ok && read.result.checks?.pre).toHaveLength(items.length);
+    expect(read.ok && read.result.checks?.post).toHaveLength(items.length);
+
+    await page.goto(`${inject('baseUrl')}?dashboard&lang=en`);
+    await page.getByRole('textbox', { name: 'Result codes (one per line)' }).fill(code);
+    await press(page, page.getByRole('button', { name: 'Add codes' }));
+    const cell = (key: string) => page.locator(`tr[data-check="${key}"] td`).allTextContents();
+    await expect.poll(() => page.locator('tr[data-check]').count()).toBe(5);
+    const half = items.length / 2;
+    expect(await cell('veracity')).toEqual([String(half), String(items.length), `+${half}`]);
+    expect(await cell('naivety')).toEqual([String(half), '0', `-${half}`]);
+    expect(await cell('distrust')).toEqual(['0', '0', '0']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
+
+/** A headline as a literal inside a RegExp. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

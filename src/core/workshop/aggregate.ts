@@ -27,6 +27,8 @@ export interface StudentRow {
   seconds: number;
   /** Recall per tactic id (null when the student met no post with it). */
   recall: Record<string, number | null>;
+  /** The headline check's scores, per phase taken. */
+  checks: Partial<Record<CheckPhase, MistScore>>;
 }
 
 /** Pooled over the class: each student's meeting with a post counts once. */
@@ -127,6 +129,9 @@ export function summarizeClass(results: readonly WorkshopResult[]): ClassSummary
       percent: score.percent,
       seconds: result.levels.reduce((sum, level) => sum + level.seconds, 0),
       recall: Object.fromEntries(score.tactics.map((tactic) => [tactic.id, tactic.recall])),
+      checks: Object.fromEntries(
+        Object.entries(result.checks ?? {}).map(([phase, answers]) => [phase, scoreCheck(answers)]),
+      ),
     });
   }
 
