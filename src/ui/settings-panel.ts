@@ -1,6 +1,6 @@
 /** Settings: language and sound. Changes apply at once and are saved. */
 import type { AccessibleLayer } from '../a11y/layer';
-import { MODES, type Mode } from '../core/level/schema';
+import { MODES, type Mode } from '../core/mode-names';
 import { parseTimerSetting, TIMER_SETTINGS } from '../core/modes';
 import type { AudioService, VolumeChannel } from '../services/audio';
 import { AVAILABLE_LANGUAGES, type Translator } from '../services/i18n';

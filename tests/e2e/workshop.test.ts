@@ -378,7 +378,7 @@ describe('a workshop from link to class dashboard', () => {
         .toBe(`Answer every headline first (${items.length} left).`);
       for (const item of items) {
         const group = dialog.getByRole('group', {
-          name: new RegExp(`\\. ${escape(item.text.en)}$`),
+          name: new RegExp(`\\. ${literal(item.text.en)}$`),
         });
         const choice = judge(item.genuine) ? 'Real news' : 'Fake or manipulative';
         await press(page, group.getByRole('radio', { name: choice }), 'Space');
@@ -427,6 +427,6 @@ describe('a workshop from link to class dashboard', () => {
 });
 
 /** A headline as a literal inside a RegExp. */
-function escape(text: string): string {
+function literal(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
