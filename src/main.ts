@@ -8,7 +8,6 @@ import { AccessibleLayer } from './a11y/layer';
 import { seedFromText } from './core/random';
 import { tacticsForLevel } from './core/taxonomy';
 import type { GameContext } from './scenes/context';
-import { DebriefScene } from './scenes/debrief-scene';
 import { FeedScene } from './scenes/feed-scene';
 import { LevelSelectScene } from './scenes/level-select-scene';
 import { entryFrom, recordEntry, type SceneEntry, showEntry } from './scenes/navigation';
@@ -112,6 +111,7 @@ async function start(): Promise<void> {
     resume: openResumeStore(store),
     mode: parseModeChoice(store.get(MODE_KEY)),
     allUnlocked: false,
+    sessionSetup: null,
     audio,
     layer,
     store,
@@ -139,10 +139,14 @@ async function start(): Promise<void> {
     title: TitleScene,
     levels: LevelSelectScene,
     feed: FeedScene,
-    debrief: DebriefScene,
   };
   for (const [key, scene] of Object.entries(scenes))
     game.scene.add(key, scene, key === 'title' && !levelParam && workshopCode === null);
+  // Only a finished level needs the debrief: its code loads in its own chunk meanwhile,
+  // keeping the JS the title waits for small.
+  void import('./scenes/debrief-scene').then(({ DebriefScene }) =>
+    game.scene.add('debrief', DebriefScene),
+  );
   const open = (entry: SceneEntry) => {
     recordEntry(entry, true);
     showEntry(game, entry);

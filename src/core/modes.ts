@@ -3,7 +3,7 @@
  * scoring read the rules, never the mode's name, so a workshop can start a Learn level
  * with feedback held back, or an Exam with a timer, without new code.
  *
- * - Learn: feedback right after each decision, untimed, no bonuses.
+ * - Learn: feedback right after each decision, hints, untimed, no bonuses.
  * - Challenge: a timer on the whole feed, feedback after each decision (the timer
  *   waits while it shows), streak and time bonuses on top of the points, a local best.
  * - Exam: no feedback until the debrief, untimed, no bonuses; results kept for export.
@@ -19,6 +19,8 @@ export interface ModeRules {
   timeLimitSeconds: number | null;
   /** Streak and time bonuses count (Challenge only by default). */
   bonuses: boolean;
+  /** A hint (questions from the article's tips, see hints.ts) is offered on each post. */
+  hints: boolean;
 }
 
 /** What a caller (level list, workshop link) may choose when starting a session. */
@@ -27,6 +29,7 @@ export interface SessionSetup {
   feedback?: FeedbackTiming;
   timeLimitSeconds?: number | null;
   bonuses?: boolean;
+  hints?: boolean;
 }
 
 /** Challenge time per post in the feed: enough to read and decide, not to dawdle. */
@@ -36,15 +39,16 @@ export const CHALLENGE_SECONDS_PER_POST = 30;
 export function presetRules(mode: Mode, postCount: number): ModeRules {
   switch (mode) {
     case 'learn':
-      return { feedback: 'immediate', timeLimitSeconds: null, bonuses: false };
+      return { feedback: 'immediate', timeLimitSeconds: null, bonuses: false, hints: true };
     case 'challenge':
       return {
         feedback: 'immediate',
         timeLimitSeconds: CHALLENGE_SECONDS_PER_POST * postCount,
         bonuses: true,
+        hints: false,
       };
     case 'exam':
-      return { feedback: 'end', timeLimitSeconds: null, bonuses: false };
+      return { feedback: 'end', timeLimitSeconds: null, bonuses: false, hints: false };
   }
 }
 
@@ -57,6 +61,7 @@ export function rulesFor(mode: Mode, postCount: number, setup: SessionSetup = {}
     feedback: setup.feedback ?? preset.feedback,
     timeLimitSeconds: limit !== null && Number.isFinite(limit) && limit > 0 ? limit : null,
     bonuses: setup.bonuses ?? preset.bonuses,
+    hints: setup.hints ?? preset.hints,
   };
 }
 

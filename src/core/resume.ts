@@ -94,7 +94,7 @@ export function parseResume(text: string | null): LoadedResume {
 
 function readModeRules(value: unknown): ModeRules | null {
   if (!isRecord(value)) return null;
-  const { feedback, timeLimitSeconds, bonuses } = value;
+  const { feedback, timeLimitSeconds, bonuses, hints } = value;
   if (feedback !== 'immediate' && feedback !== 'end') return null;
   if (typeof bonuses !== 'boolean') return null;
   if (
@@ -106,7 +106,8 @@ function readModeRules(value: unknown): ModeRules | null {
     )
   )
     return null;
-  return { feedback, timeLimitSeconds, bonuses };
+  // Data saved before hints existed has none: no hints rather than unreadable data.
+  return { feedback, timeLimitSeconds, bonuses, hints: hints === true };
 }
 
 /**

@@ -28,6 +28,11 @@ export interface GameContext {
   mode: Mode;
   /** Every level open regardless of progress (a workshop link sets this). */
   allUnlocked: boolean;
+  /**
+   * When set (a workshop link), every level starts with this setup (mode, feedback
+   * timing, time limit) instead of the level list's mode and the player's timer setting.
+   */
+  sessionSetup: SessionSetup | null;
   audio: AudioService;
   layer: AccessibleLayer;
   store: KeyValueStore;
@@ -40,8 +45,6 @@ export interface GameContext {
 
 /** What the scenes need from a workshop; the rest lives in the lazily loaded workshop chunk. */
 export interface WorkshopRun {
-  /** The rules every workshop level starts with. */
-  readonly sessionSetup: SessionSetup;
   levelStarted(): void;
   /** Puts the workshop's own actions (next level, finish) where the debrief's would be. */
   debriefActions(actions: HTMLElement, play: Play, openLevel: (levelId: string) => void): void;

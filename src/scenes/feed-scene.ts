@@ -51,6 +51,8 @@ export class FeedScene extends BaseScene {
   private panel: PostPanel | null = null;
   private unsubscribe: (() => void) | null = null;
   private progressText: Phaser.GameObjects.Text | null = null;
+  /** The time left for screen readers (role "timer": read on request, not announced each second). */
+  private timerText: HTMLElement | null = null;
   private briefingShown = false;
   /** performance.now() at the last tick, null while time does not run (briefing, hidden tab). */
   private lastTick: number | null = null;
@@ -105,19 +107,11 @@ export class FeedScene extends BaseScene {
     return play;
   }
 
-  /**
-   * The mode chosen in the level list (or the workshop's rules), with the player's
-   * timer setting applied.
-   */
+  /** A workshop's setup, else the mode chosen in the level list with the player's timer setting. */
   private setupFor(level: Level): SessionSetup {
+    if (this.ctx.sessionSetup) return this.ctx.sessionSetup;
     const mode = this.ctx.mode;
     const timer = parseTimerSetting(this.ctx.store.get(TIMER_KEY));
-    const workshop = this.ctx.workshop?.sessionSetup;
-    if (workshop)
-      return {
-        ...workshop,
-        timeLimitSeconds: adjustTimeLimit(workshop.timeLimitSeconds ?? null, timer),
-      };
     const preset = presetRules(mode, level.posts.length).timeLimitSeconds;
     return { mode, timeLimitSeconds: adjustTimeLimit(preset, timer) };
   }
@@ -197,6 +191,12 @@ export class FeedScene extends BaseScene {
       onActivate: () => this.goTo('levels'),
     });
     back.view.setScrollFactor(0).setDepth(11);
+
+    this.timerText = null;
+    if (play.state.rules.timeLimitSeconds !== null) {
+      this.timerText = layer.adopt(el('p', null, 'visually-hidden'));
+      this.timerText.setAttribute('role', 'timer');
+    }
 
     const { viewport, list } = layer.scrollingList(
       HEADER,
@@ -446,7 +446,10 @@ export class FeedScene extends BaseScene {
     }
     const whole = Math.ceil(left);
     const clock = `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-    this.progressText?.setText(`${line} · ${t('modes.timer.left', { time: clock })}`);
+    const timeLeft = t('modes.timer.left', { time: clock });
+    this.progressText?.setText(`${line} · ${timeLeft}`);
+    if (this.timerText && this.timerText.textContent !== timeLeft)
+      this.timerText.textContent = timeLeft;
     // The last ten seconds stand out by weight as well as colour.
     this.progressText?.setFontStyle(whole <= 10 ? 'bold' : '');
   }

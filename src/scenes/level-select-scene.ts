@@ -17,6 +17,7 @@ import { BaseScene } from './base-scene';
 const HEADER = 76;
 const CARD_HEIGHT = 96;
 const GAP = 12;
+const STARS_WIDTH = 96;
 
 export class LevelSelectScene extends BaseScene {
   private scroller: Scroller | null = null;
@@ -85,7 +86,9 @@ export class LevelSelectScene extends BaseScene {
       progress.progress,
       this.ctx.allUnlocked,
     );
-    const resumable = this.ctx.resume.pending?.levelId;
+    // The session in hand, else the one saved for a reload: that level continues it.
+    const unfinished =
+      this.ctx.play?.state.finished === false ? this.ctx.play.state : this.ctx.resume.pending;
     content.levels.forEach((level, index) => {
       const saved = levelProgress(progress.progress, level.id);
       const locked = !unlocked.has(level.id);
@@ -105,14 +108,15 @@ export class LevelSelectScene extends BaseScene {
         fontSize: '20px',
         fontStyle: 'bold',
         color: APP.ink,
-        wordWrap: wordWrapWithin(cardWidth - 48),
+        // Clear of the stars in the top right corner.
+        wordWrap: wordWrapWithin(cardWidth - 48 - (saved ? STARS_WIDTH : 0)),
         maxLines: 1,
       });
       const platform = t(`platforms.${level.platform}.name`);
       const status = locked
         ? t('modes.levels.locked', { number: index })
-        : resumable === level.id
-          ? t('modes.levels.continue')
+        : unfinished?.levelId === level.id
+          ? t('modes.levels.continue', { mode: t(`modes.mode.${unfinished.mode}`) })
           : saved
             ? t('levels.best', {
                 percent: Math.round(saved.bestPercent),

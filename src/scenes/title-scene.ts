@@ -55,7 +55,14 @@ export class TitleScene extends BaseScene {
 
     const buttonWidth = Math.min(320, w - 48);
     const x = (w - buttonWidth) / 2;
-    const top = h * 0.48;
+    // An unfinished level: one press goes back to the same post (see FeedScene.ensurePlay).
+    const pending = this.ctx.resume.pending;
+    const resumeLevel =
+      pending && this.ctx.hasContent()
+        ? this.ctx.content.levels.find((level) => level.id === pending.levelId)
+        : undefined;
+    // Room for the Continue button: the buttons start a little higher.
+    const top = h * 0.48 - (resumeLevel ? 40 : 0);
     const play = canvasButton(this, layer, {
       key: 'play',
       x,
@@ -71,16 +78,11 @@ export class TitleScene extends BaseScene {
         this.goTo('levels');
       },
     });
-    // An unfinished level: one press goes back to the same post (see FeedScene.ensurePlay).
-    const pending = this.ctx.resume.pending;
-    const resumeLevel =
-      pending && this.ctx.hasContent()
-        ? this.ctx.content.levels.find((level) => level.id === pending.levelId)
-        : undefined;
     // The title does not wait for the levels; once they are in, it offers to continue.
     if (pending && !this.ctx.hasContent())
       this.ctx.contentReady.then(
         () => this.rebuild(),
+        // Levels that fail to load are reported by the level list; Play still works.
         () => {},
       );
     let below = top + 76;
@@ -93,7 +95,7 @@ export class TitleScene extends BaseScene {
         x,
         y: below,
         width: buttonWidth,
-        height: 52,
+        height: 60,
         label: t('modes.resume.continue', {
           title: translator.text(resumeLevel.title),
           done,
@@ -105,7 +107,7 @@ export class TitleScene extends BaseScene {
           this.goTo('feed', { levelId: resumeLevel.id });
         },
       });
-      below += 68;
+      below += 76;
     }
     canvasButton(this, layer, {
       key: 'settings',

@@ -9,6 +9,7 @@ import { feedbackFor, type SessionAction, type SessionState } from '../core/sess
 import { LURE_ID, type TacticInfo } from '../core/taxonomy';
 import type { Translator } from '../services/i18n';
 import { button, el, openPanel, type Panel } from './dialog';
+import { hintDetails } from './hint';
 
 export interface PostPanelDeps {
   layer: AccessibleLayer;
@@ -183,6 +184,7 @@ export class PostPanel {
     }
     fieldset.append(grid);
     panel.body.append(fieldset);
+    if (state.rules.hints) panel.body.append(hintDetails(post, this.deps.translator));
 
     const status = el('p', '', 'meta');
     status.id = 'flag-status';

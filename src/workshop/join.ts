@@ -88,8 +88,10 @@ export async function joinWorkshop(
     }
     const run = new StudentRun(setup, nickname, ctx);
     ctx.workshop = run;
-    // The facilitator chose the levels: none of them waits behind the campaign's locks.
+    // The facilitator chose the levels and rules: no campaign locks, and every level
+    // starts with the workshop's mode, feedback timing and time limit.
     ctx.allUnlocked = true;
+    ctx.sessionSetup = run.sessionSetup;
     // Everyone in the workshop sees the same feed order.
     ctx.fixedSeed = seedFromText(setup.seed);
     const play = () => open({ scene: 'feed', data: { levelId: setup.levels[0] as string } });

@@ -112,7 +112,11 @@ describe('modes, progress and saves', () => {
       timeLimitSeconds: 30 * level.posts.length,
       bonuses: true,
     });
-    await expect.poll(async () => (await sessionState(page)).elapsedMs).toBeGreaterThan(500);
+    await expect.poll(async () => (await sessionState(page)).elapsedMs).toBeGreaterThan(1500);
+    // The time left, for screen readers as for the eye: under the full 6:30 once time runs.
+    await expect
+      .poll(() => page.getByRole('timer').textContent())
+      .toMatch(/^6:(2\d|1\d|0\d) left$/);
     await screenshot(page, 'modes-challenge-feed');
     for (const [index, postId] of order.entries()) {
       await decidePost(page, index, isManipulative(postId));
@@ -133,6 +137,32 @@ describe('modes, progress and saves', () => {
     await page.close();
   });
 
+  it('Learn offers a hint on each post; Exam does not', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${inject('baseUrl')}?seed=hint&lang=en`);
+    await startLevel1(page, 'Learn');
+    const total = level.posts.length;
+    await press(page, page.getByRole('button', { name: new RegExp(`^Post 1 of ${total},`) }));
+    const dialog = page.getByRole('dialog');
+    const hint = dialog.getByText('Hint: questions to ask');
+    await expect.poll(() => hint.count()).toBe(1);
+    const question = dialog.getByText(/^Who posted this\?/);
+    expect(await question.isVisible()).toBe(false);
+    await hint.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => question.isVisible()).toBe(true);
+    await screenshot(page, 'modes-learn-hint');
+
+    await page.reload();
+    await page.evaluate(() => localStorage.removeItem('flag-the-feed:session'));
+    await page.reload();
+    await startLevel1(page, 'Exam');
+    await press(page, page.getByRole('button', { name: new RegExp(`^Post 1 of ${total},`) }));
+    await expect.poll(() => dialog.count()).toBe(1);
+    expect(await dialog.getByText('Hint: questions to ask').count()).toBe(0);
+    await page.close();
+  });
+
   it('the timer setting turns the Challenge timer off (WCAG 2.2.1)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${inject('baseUrl')}?seed=timer&lang=en`);
@@ -141,6 +171,7 @@ describe('modes, progress and saves', () => {
     await page.reload();
     await startLevel1(page, 'Challenge');
     expect((await sessionState(page)).rules.timeLimitSeconds).toBeNull();
+    expect(await page.getByRole('timer').count()).toBe(0);
     await page.close();
   });
 

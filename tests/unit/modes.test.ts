@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hintsFor } from '../../src/core/hints';
 import type { Mode } from '../../src/core/level/schema';
 import {
   adjustTimeLimit,
@@ -56,11 +57,12 @@ function decide(state: SessionState, postId: string, right: boolean): SessionSta
 }
 
 describe('mode presets', () => {
-  it('Learn: feedback at once, no timer, no bonuses', () => {
+  it('Learn: feedback at once, hints, no timer, no bonuses', () => {
     expect(presetRules('learn', 10)).toEqual({
       feedback: 'immediate',
       timeLimitSeconds: null,
       bonuses: false,
+      hints: true,
     });
   });
   it('Challenge: a timer of 30 s per post, feedback at once, bonuses', () => {
@@ -68,6 +70,7 @@ describe('mode presets', () => {
       feedback: 'immediate',
       timeLimitSeconds: 10 * CHALLENGE_SECONDS_PER_POST,
       bonuses: true,
+      hints: false,
     });
   });
   it('Exam: feedback only at the end, no timer, no bonuses', () => {
@@ -75,13 +78,15 @@ describe('mode presets', () => {
       feedback: 'end',
       timeLimitSeconds: null,
       bonuses: false,
+      hints: false,
     });
   });
   it('a setup overrides the preset; a limit that is not a positive number means untimed', () => {
-    expect(rulesFor('learn', 4, { feedback: 'end', timeLimitSeconds: 60 })).toEqual({
+    expect(rulesFor('learn', 4, { feedback: 'end', timeLimitSeconds: 60, hints: false })).toEqual({
       feedback: 'end',
       timeLimitSeconds: 60,
       bonuses: false,
+      hints: false,
     });
     expect(rulesFor('challenge', 4, { timeLimitSeconds: null }).timeLimitSeconds).toBeNull();
     for (const bad of [0, -3, Number.NaN, Number.POSITIVE_INFINITY])
@@ -256,5 +261,19 @@ describe('Challenge bonuses', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('Learn hints', () => {
+  it('ask about what the post shows, and never depend on whether it is manipulative', () => {
+    expect(hintsFor({ kind: 'text' })).toEqual(['source', 'evidence', 'emotion', 'pressure']);
+    expect(
+      hintsFor({
+        kind: 'ad',
+        link: { title: { en: 'x' }, url: 'https://example.com/' },
+        media: { en: 'a photo' },
+        group: { en: 'Parents' },
+      }),
+    ).toEqual(['source', 'link', 'picture', 'sponsor', 'group', 'evidence', 'emotion', 'pressure']);
   });
 });

@@ -155,4 +155,11 @@ describe('resume', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reads data saved before hints existed, as rules without hints', () => {
+    const old =
+      '{"version":1,"levelId":"lvl","seed":1,"mode":"learn","rules":{"feedback":"immediate","timeLimitSeconds":null,"bonuses":false},"elapsedMs":0,"actions":[]}';
+    const loaded = parseResume(old);
+    expect(loaded.status === 'ok' && loaded.resume.rules.hints).toBe(false);
+  });
 });
