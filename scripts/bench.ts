@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { launch } from '../tests/e2e/browser';
 
@@ -152,7 +152,34 @@ async function frameP95(
       maxScroll: Math.max(0, bottom - box.height),
     };
   });
-  await page.mouse.move(feed.x, feed.y);
+  const p95 = await wheelFrameP95(page, feed);
+  await page.context().close();
+  return p95;
+}
+
+/**
+ * The same wheel over the bare Phaser page, which has nothing to scroll: what
+ * software-rendered frames cost on this machine at this moment, whatever the game does.
+ */
+async function floorFrameP95(browser: Browser, floorUrl: string, rate: number): Promise<number> {
+  const page = await newPage(browser, rate);
+  await page.goto(floorUrl);
+  await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: READY_TIMEOUT_MS });
+  await page.waitForTimeout(SETTLE_MS);
+  const p95 = await wheelFrameP95(page, {
+    x: VIEWPORT.width / 2,
+    y: VIEWPORT.height / 2,
+    maxScroll: 0,
+  });
+  await page.context().close();
+  return p95;
+}
+
+async function wheelFrameP95(
+  page: Page,
+  at: { x: number; y: number; maxScroll: number },
+): Promise<number> {
+  await page.mouse.move(at.x, at.y);
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __raf: number };
     w.__frames = [];
@@ -168,7 +195,7 @@ async function frameP95(
   while (Date.now() < end) {
     await page.mouse.wheel(0, 40 * direction);
     position += 40 * direction;
-    if (position >= feed.maxScroll) direction = -1;
+    if (position >= at.maxScroll) direction = -1;
     else if (position <= 0) direction = 1;
     await page.waitForTimeout(16);
   }
@@ -177,17 +204,45 @@ async function frameP95(
     cancelAnimationFrame(w.__raf);
     return w.__frames;
   });
-  await page.context().close();
   const intervals = frames.slice(1).map((time, index) => time - (frames[index] as number));
   return percentile(intervals, 0.95);
+}
+
+/** Bytes of a heap snapshot's objects, leaving out compiled code (see heapGrowth). */
+async function heapWithoutCode(cdp: CDPSession): Promise<number> {
+  const chunks: string[] = [];
+  const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snapshot = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+  };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const types = snapshot.snapshot.meta.node_types[0];
+  const type = fields.indexOf('type');
+  const size = fields.indexOf('self_size');
+  let bytes = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length)
+    if (types[snapshot.nodes[i + type] as number] !== 'code')
+      bytes += snapshot.nodes[i + size] as number;
+  return bytes;
 }
 
 /**
  * JS heap after 20 restarts of level 1 vs after 1, after a full GC each time. A restart
  * is the game's own flow: the feed's "Levels" button, then level 1 again from the list,
  * which tears the feed scene down and builds it anew.
+ *
+ * V8 keeps compiling hot functions for dozens of restarts, and that code counts in the
+ * heap, so a second figure leaves compiled code out (from heap snapshots): growth
+ * there is what the game keeps alive.
  */
-async function heapGrowth(browser: Browser, baseUrl: string): Promise<number> {
+async function heapGrowth(
+  browser: Browser,
+  baseUrl: string,
+): Promise<{ total: number; withoutCode: number }> {
   const page = await newPage(browser, 1);
   const cdp = await page.context().newCDPSession(page);
   await page.goto(`${baseUrl}?seed=bench&lang=en`);
@@ -211,10 +266,11 @@ async function heapGrowth(browser: Browser, baseUrl: string): Promise<number> {
     await page.waitForTimeout(500);
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
-    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const total = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    return { total, withoutCode: await heapWithoutCode(cdp) };
   };
   await enter();
-  let afterOne = 0;
+  let afterOne = { total: 0, withoutCode: 0 };
   for (let restart = 1; restart <= RESTARTS; restart++) {
     await leave();
     await enter();
@@ -222,7 +278,9 @@ async function heapGrowth(browser: Browser, baseUrl: string): Promise<number> {
   }
   const afterAll = await heap();
   await page.context().close();
-  return ((afterAll - afterOne) / afterOne) * 100;
+  const growth = (key: 'total' | 'withoutCode') =>
+    ((afterAll[key] - afterOne[key]) / afterOne[key]) * 100;
+  return { total: growth('total'), withoutCode: growth('withoutCode') };
 }
 
 /** The level with the most posts (ties: the most English post text): the longest feed. */
@@ -326,19 +384,27 @@ async function main(): Promise<void> {
 
     const frames: number[] = [];
     const frames4x: number[] = [];
+    const floorFrames: number[] = [];
+    const floorFrames4x: number[] = [];
     for (let run = 1; run <= runs; run++) {
+      floorFrames.push(await floorFrameP95(browser, floorUrl, 1));
       frames.push(await frameP95(browser, gameUrl, longest, 1));
+      floorFrames4x.push(await floorFrameP95(browser, floorUrl, THROTTLE));
       frames4x.push(await frameP95(browser, gameUrl, longest, THROTTLE));
+      const ms = (values: number[]) => `${values.at(-1)?.toFixed(1)} ms`;
       log(
-        `scroll run ${run}/${runs} (${longest}): p95 ${frames.at(-1)?.toFixed(1)} ms, at 4x ${frames4x
-          .at(-1)
-          ?.toFixed(1)} ms`,
+        `scroll run ${run}/${runs} (${longest}): p95 ${ms(frames)} (floor ${ms(floorFrames)}), at 4x ${ms(frames4x)} (floor ${ms(floorFrames4x)})`,
       );
     }
     const heap: number[] = [];
+    const heapObjects: number[] = [];
     for (let run = 1; run <= runs; run++) {
-      heap.push(await heapGrowth(browser, gameUrl));
-      log(`heap run ${run}/${runs}: ${heap.at(-1)?.toFixed(2)}%`);
+      const growth = await heapGrowth(browser, gameUrl);
+      heap.push(growth.total);
+      heapObjects.push(growth.withoutCode);
+      log(
+        `heap run ${run}/${runs}: ${growth.total.toFixed(2)}%, without compiled code ${growth.withoutCode.toFixed(2)}%`,
+      );
     }
 
     const round = (value: number, digits = 1) => Number(value.toFixed(digits));
@@ -349,7 +415,10 @@ async function main(): Promise<void> {
       phaser_floor_ms: round(median(floorMs), 0),
       frame_p95_ms: round(median(frames)),
       frame_p95_4x_ms: round(median(frames4x)),
+      floor_frame_p95_ms: round(median(floorFrames)),
+      floor_frame_p95_4x_ms: round(median(floorFrames4x)),
       heap_growth_pct: round(median(heap), 2),
+      heap_growth_without_code_pct: round(median(heapObjects), 2),
       title_ratio: round(median(title) / median(floorMs), 2),
       level_ratio: round(median(level) / median(floorMs), 2),
       runs,
@@ -358,7 +427,7 @@ async function main(): Promise<void> {
     if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else
       for (const [key, value] of Object.entries(result))
-        process.stdout.write(`${key.padEnd(18)} ${value}\n`);
+        process.stdout.write(`${key.padEnd(30)} ${value}\n`);
   } finally {
     await browser.close();
     await game.close();

@@ -37,6 +37,7 @@ if (process.argv.includes('--json')) {
       `${stats.genuine} (${percent(stats.posts === 0 ? 0 : stats.genuine / stats.posts)})`,
     ],
     ['lures', String(stats.lures)],
+    ['investigated', String(stats.investigated)],
     ['platforms', stats.platforms.join(', ') || '-'],
     ['posts per tactic', ''],
     ...Object.entries(stats.facets).map(([id, posts]): [string, string] => [

@@ -2,15 +2,21 @@
  * Wires the services, then starts Phaser. Phaser runs without audio (Howler owns the
  * one AudioContext) and without input of its own: the accessible layer takes all input.
  */
+// First, before Phaser evaluates: ?level= starts loading its levels at once.
+import './preload';
 import Phaser from 'phaser';
 import { version } from '../package.json';
 import { AccessibleLayer } from './a11y/layer';
 import { seedFromText } from './core/random';
 import { tacticsForLevel } from './core/taxonomy';
 import type { GameContext } from './scenes/context';
-import { FeedScene } from './scenes/feed-scene';
-import { LevelSelectScene } from './scenes/level-select-scene';
-import { entryFrom, recordEntry, type SceneEntry, showEntry } from './scenes/navigation';
+import {
+  addLazyScene,
+  entryFrom,
+  recordEntry,
+  type SceneEntry,
+  showEntry,
+} from './scenes/navigation';
 import { TitleScene } from './scenes/title-scene';
 import { createHowlerAudio, createSilentAudio } from './services/audio';
 import { loadContent, lureInfo } from './services/content';
@@ -124,6 +130,10 @@ async function start(): Promise<void> {
     type: Phaser.WEBGL,
     parent: 'game',
     backgroundColor: '#14161f',
+    // No multisampling of the canvas: the cards are textures (render targets are never
+    // multisampled), so it only smoothed a few live edges, and a software-rendered
+    // canvas (no GPU, or a blocklisted one) resolved it every frame: see docs/performance.md.
+    antialiasGL: false,
     scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
     audio: { noAudio: true },
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
@@ -133,20 +143,25 @@ async function start(): Promise<void> {
   game.registry.set('context', context);
   game.events.once(Phaser.Core.Events.POST_RENDER, () => firstFrame());
 
-  // Only the first scene starts: with ?level= or ?workshop=, the title is never built.
+  // Only the title is in the JS the page waits for. The other scenes load in chunks of
+  // their own: at once with ?level= or ?workshop= (no title then), otherwise after the
+  // title's first frame.
   const workshopCode = params.get('workshop');
-  const scenes = {
-    title: TitleScene,
-    levels: LevelSelectScene,
-    feed: FeedScene,
-  };
-  for (const [key, scene] of Object.entries(scenes))
-    game.scene.add(key, scene, key === 'title' && !levelParam && workshopCode === null);
-  // Only a finished level needs the debrief: its code loads in its own chunk meanwhile,
-  // keeping the JS the title waits for small.
-  void import('./scenes/debrief-scene').then(({ DebriefScene }) =>
-    game.scene.add('debrief', DebriefScene),
-  );
+  const noTitle = Boolean(levelParam) || workshopCode !== null;
+  game.scene.add('title', TitleScene, !noTitle);
+  const codeMayLoad = noTitle ? Promise.resolve() : firstFrameDrawn;
+  addLazyScene(game, 'levels', async () => {
+    await codeMayLoad;
+    return (await import('./scenes/level-select-scene')).LevelSelectScene;
+  });
+  addLazyScene(game, 'feed', async () => {
+    await codeMayLoad;
+    return (await import('./scenes/feed-scene')).FeedScene;
+  });
+  addLazyScene(game, 'debrief', async () => {
+    await codeMayLoad;
+    return (await import('./scenes/debrief-scene')).DebriefScene;
+  });
   const open = (entry: SceneEntry) => {
     recordEntry(entry, true);
     showEntry(game, entry);

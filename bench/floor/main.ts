@@ -26,6 +26,7 @@ new Phaser.Game({
   type: Phaser.WEBGL,
   parent: 'game',
   backgroundColor: '#14161f',
+  antialiasGL: false,
   scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
   audio: { noAudio: true },
   input: { keyboard: false, mouse: false, touch: false, gamepad: false },

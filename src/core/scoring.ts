@@ -6,18 +6,24 @@
  * - per post: F1 of the chosen tactics against the true ones (1 when both are empty).
  * - per tactic: precision and recall over the level's posts.
  * - lure accuracy: share of posts where the lure flag matches the truth.
- * - points: see pointsForPost.
+ * - points: see pointsForPost; the evidence bonus: see evidenceBonus.
  */
 
 export interface Answer {
   /** Tactic ids the player chose; empty with lure=false means "passed as genuine". */
   tactics: readonly string[];
   lure: boolean;
+  /** Sentences of the post text the player marked as evidence (indices from 0). */
+  evidence?: readonly number[];
 }
 
 export interface PostTruth {
   tactics: readonly string[];
   lure: boolean;
+  /** Sentences of the post text, in the language played, that hold a tell. */
+  tellSentences?: readonly number[];
+  /** How many sentences that text has (what marking at random is measured against). */
+  sentenceCount?: number;
 }
 
 export const PASS: Answer = { tactics: [], lure: false };
@@ -29,6 +35,8 @@ export const POINTS = {
   /** Multiplied by the post's tactic F1. */
   tacticBonus: 50,
   lureRight: 25,
+  /** Multiplied by the share of marked sentences that hold a tell. */
+  evidenceBonus: 25,
 } as const;
 
 export function isFlagged(answer: Answer): boolean {
@@ -50,8 +58,29 @@ export function tacticF1(chosen: readonly string[], truth: readonly string[]): n
 }
 
 /**
+ * The evidence bonus of a flagged manipulative post, for marks better than chance:
+ * with p = marked tells / marked sentences and b = tell sentences / all sentences,
+ * round(25 x max(0, (p - b) / (1 - b))), and 25 when every sentence is a tell. Marking
+ * every sentence (p = b) earns nothing; marking only tells earns 25. 0 for a genuine
+ * post, an unflagged one, no marks, or a text with no tells.
+ */
+export function evidenceBonus(answer: Answer, truth: PostTruth): number {
+  const tells = new Set(truth.tellSentences ?? []);
+  const marked = new Set(answer.evidence ?? []);
+  if (!isManipulative(truth) || !isFlagged(answer) || tells.size === 0 || marked.size === 0)
+    return 0;
+  let matched = 0;
+  for (const sentence of marked) if (tells.has(sentence)) matched++;
+  const precision = matched / marked.size;
+  const chance = Math.min(1, tells.size / Math.max(truth.sentenceCount ?? 0, tells.size));
+  const share = chance >= 1 ? precision : Math.max(0, (precision - chance) / (1 - chance));
+  return Math.round(POINTS.evidenceBonus * share);
+}
+
+/**
  * Genuine post: passed +100, flagged -50.
- * Manipulative post: passed 0; flagged 100 + round(50 x tactic F1) + 25 if the lure flag is right.
+ * Manipulative post: passed 0; flagged 100 + round(50 x tactic F1) + 25 if the lure flag
+ * is right + the evidence bonus.
  */
 export function pointsForPost(answer: Answer, truth: PostTruth): number {
   const flagged = isFlagged(answer);
@@ -60,14 +89,15 @@ export function pointsForPost(answer: Answer, truth: PostTruth): number {
   return (
     POINTS.hit +
     Math.round(POINTS.tacticBonus * tacticF1(answer.tactics, truth.tactics)) +
-    (answer.lure === truth.lure ? POINTS.lureRight : 0)
+    (answer.lure === truth.lure ? POINTS.lureRight : 0) +
+    evidenceBonus(answer, truth)
   );
 }
 
 export function bestPointsForPost(truth: PostTruth): number {
-  return isManipulative(truth)
-    ? POINTS.hit + POINTS.tacticBonus + POINTS.lureRight
-    : POINTS.correctPass;
+  if (!isManipulative(truth)) return POINTS.correctPass;
+  const evidence = (truth.tellSentences?.length ?? 0) > 0 ? POINTS.evidenceBonus : 0;
+  return POINTS.hit + POINTS.tacticBonus + POINTS.lureRight + evidence;
 }
 
 /**
@@ -146,6 +176,8 @@ export interface ScoredPost {
   truth: PostTruth;
   points: number;
   f1: number;
+  /** The evidence bonus included in points. */
+  evidenceBonus: number;
   outcome: 'hit' | 'miss' | 'false-alarm' | 'correct-pass';
 }
 
@@ -226,7 +258,15 @@ export function scoreAnswers(items: readonly ScoreInput[], tacticIds: readonly s
       else if (chosen) count.fp++;
       else if (real) count.fn++;
     }
-    posts.push({ postId, answer, truth, points: postPoints, f1, outcome });
+    posts.push({
+      postId,
+      answer,
+      truth,
+      points: postPoints,
+      f1,
+      evidenceBonus: evidenceBonus(answer, truth),
+      outcome,
+    });
   }
 
   const manipulative = hits + misses;

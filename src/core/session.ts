@@ -3,6 +3,7 @@
  * render the state; every rule about what may happen next lives here.
  */
 
+import { type Check, checksFor, investigationBudget, MAX_SENTENCES } from './investigation';
 import type { Level, Mode } from './level/schema';
 import { type ModeRules, rulesFor, type SessionSetup, streakBonusFor, timeBonusFor } from './modes';
 import { seededShuffle } from './random';
@@ -32,6 +33,12 @@ export interface SessionState {
   /** With immediate feedback, the post whose feedback is on screen until the player continues. */
   feedbackPostId: string | null;
   finished: boolean;
+  /** Checks the player may still run in this level (see investigation.ts). */
+  checksLeft: number;
+  /** The checks each post offers, fixed when the session starts. */
+  checksOffered: Record<string, readonly Check[]>;
+  /** The checks run on each post, in the order they were run. */
+  checksRun: Record<string, Check[]>;
   /** The mode's rules (see modes.ts), fixed when the session starts. */
   rules: ModeRules;
   /** Playing time so far, from `tick` actions (the core never reads a clock). */
@@ -48,6 +55,9 @@ export type SessionAction =
   | { type: 'flag' }
   | { type: 'pass' }
   | { type: 'continue' }
+  | { type: 'investigate'; check: Check }
+  /** Marks or unmarks one sentence of the open post's text as evidence. */
+  | { type: 'toggleEvidence'; sentence: number }
   /** ms of playing time since the last tick; the scene sends them, paused while feedback shows. */
   | { type: 'tick'; ms: number };
 
@@ -57,7 +67,8 @@ export type SessionAction =
  * with a timer). Without it the level's own mode applies.
  */
 export function createSession(
-  level: Pick<Level, 'id' | 'mode' | 'shuffle' | 'posts'>,
+  level: Pick<Level, 'id' | 'mode' | 'shuffle' | 'posts'> &
+    Partial<Pick<Level, 'investigationBudget'>>,
   tacticIds: readonly string[],
   seed: number,
   setup: Mode | SessionSetup = level.mode,
@@ -80,6 +91,9 @@ export function createSession(
     draft: { tactics: [], lure: false },
     feedbackPostId: null,
     finished: false,
+    checksLeft: investigationBudget(level),
+    checksOffered: Object.fromEntries(level.posts.map((post) => [post.id, checksFor(post)])),
+    checksRun: {},
   };
 }
 
@@ -106,10 +120,58 @@ export function rejectReason(state: SessionState, action: SessionAction): string
       return isFlagged(state.draft) ? null : 'empty-flag';
     case 'continue':
       return state.feedbackPostId ? null : 'no-feedback';
+    case 'investigate':
+      return investigateRejectReason(state, action.check);
+    case 'toggleEvidence':
+      if (!open || state.feedbackPostId) return 'nothing-open';
+      return Number.isInteger(action.sentence) &&
+        action.sentence >= 0 &&
+        action.sentence < MAX_SENTENCES
+        ? null
+        : 'unknown-sentence';
     case 'tick':
       if (!(Number.isFinite(action.ms) && action.ms > 0)) return 'bad-time';
       return state.feedbackPostId ? 'feedback-showing' : null;
   }
+}
+
+/** Why this check cannot run on the open post now: nothing open, not offered, done, or no budget. */
+function investigateRejectReason(state: SessionState, check: Check): string | null {
+  const open = state.openPostId;
+  if (!open || state.feedbackPostId) return 'nothing-open';
+  if (!ownValue(state.checksOffered, open)?.includes(check)) return 'check-unavailable';
+  if (ownValue(state.checksRun, open)?.includes(check)) return 'already-checked';
+  return state.checksLeft > 0 ? null : 'budget-spent';
+}
+
+function investigate(state: SessionState, check: Check): SessionState {
+  const postId = state.openPostId as string;
+  return {
+    ...state,
+    checksLeft: state.checksLeft - 1,
+    checksRun: {
+      ...state.checksRun,
+      [postId]: [...(ownValue(state.checksRun, postId) ?? []), check],
+    },
+  };
+}
+
+function toggleEvidence(state: SessionState, sentence: number): SessionState {
+  const marked = state.draft.evidence ?? [];
+  const evidence = marked.includes(sentence)
+    ? marked.filter((index) => index !== sentence)
+    : [...marked, sentence].sort((a, b) => a - b);
+  return { ...state, draft: { ...state.draft, evidence } };
+}
+
+/** The checks run on a post so far (none for an unknown post id). */
+export function checksRunOn(state: SessionState, postId: string): readonly Check[] {
+  return ownValue(state.checksRun, postId) ?? [];
+}
+
+/** Own properties only, as with answers: a post id may be 'constructor'. */
+function ownValue<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 export function reduce(state: SessionState, action: SessionAction): SessionState {
@@ -136,6 +198,10 @@ export function reduce(state: SessionState, action: SessionAction): SessionState
       return decide(state, { tactics: [], lure: false });
     case 'continue':
       return finishIfDone({ ...state, feedbackPostId: null });
+    case 'investigate':
+      return investigate(state, action.check);
+    case 'toggleEvidence':
+      return toggleEvidence(state, action.sentence);
     case 'tick':
       return tick(state, action.ms);
   }
@@ -319,6 +385,7 @@ export function sessionProblems(state: SessionState): string[] {
   }
   if (new Set(state.draft.tactics).size !== state.draft.tactics.length)
     problems.push('draft names a tactic twice');
+  problems.push(...investigationProblems(state));
   const limit = state.rules.timeLimitSeconds;
   if (!(Number.isFinite(state.elapsedMs) && state.elapsedMs >= 0))
     problems.push(`elapsed time is not a time: ${state.elapsedMs}`);
@@ -337,6 +404,26 @@ export function sessionProblems(state: SessionState): string[] {
         : 'every post answered but not finished',
     );
   }
+  return problems;
+}
+
+/** The investigation and evidence parts of sessionProblems. */
+function investigationProblems(state: SessionState): string[] {
+  const problems: string[] = [];
+  if (!Number.isInteger(state.checksLeft) || state.checksLeft < 0)
+    problems.push(`checks left is not a count: ${state.checksLeft}`);
+  for (const [postId, checks] of Object.entries(state.checksRun)) {
+    const offered = ownValue(state.checksOffered, postId) ?? [];
+    if (new Set(checks).size !== checks.length) problems.push(`a check ran twice on ${postId}`);
+    for (const check of checks) {
+      if (!offered.includes(check))
+        problems.push(`${check} check ran on ${postId}, which lacks it`);
+    }
+  }
+  const marked = state.draft.evidence ?? [];
+  if (new Set(marked).size !== marked.length) problems.push('draft marks a sentence twice');
+  if (marked.length > 0 && state.openPostId === null)
+    problems.push('evidence marked with no post open');
   return problems;
 }
 

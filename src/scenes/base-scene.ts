@@ -5,7 +5,7 @@
 import Phaser from 'phaser';
 import { button, el } from '../ui/dialog';
 import { contextOf, type GameContext } from './context';
-import { recordEntry } from './navigation';
+import { recordEntry, sceneReady } from './navigation';
 
 export abstract class BaseScene extends Phaser.Scene {
   protected ctx!: GameContext;
@@ -101,6 +101,8 @@ export abstract class BaseScene extends Phaser.Scene {
    */
   protected goTo(key: string, data?: { levelId?: string }, replace = false): void {
     recordEntry(data ? { scene: key, data } : { scene: key }, replace);
-    this.time.delayedCall(0, () => this.scene.start(key, data));
+    this.time.delayedCall(0, () => {
+      void sceneReady(key).then(() => this.scene.start(key, data));
+    });
   }
 }

@@ -80,13 +80,18 @@ export class FeedScene extends BaseScene {
   private ensurePlay(level: Level): Play {
     const current = this.ctx.play;
     if (current && current.level.id === level.id && !current.state.finished) return current;
-    const { resume, progress, layer } = this.ctx;
+    const { resume, progress, layer, translator } = this.ctx;
+    const language = () => translator.language();
     const tacticIds = levelTactics(this.ctx.content, level).map((tactic) => tactic.id);
     const pending = resume.pending;
     if (pending?.levelId === level.id) {
       const restored = restoreSession(pending, level, tacticIds);
       if ('state' in restored) {
-        const play = new Play(level, tacticIds, pending.seed, progress, { restored, resume });
+        const play = new Play(level, tacticIds, pending.seed, progress, {
+          restored,
+          resume,
+          language,
+        });
         this.ctx.play = play;
         // Straight back to where the player was: no briefing in front of the open post.
         this.briefingShown = true;
@@ -100,6 +105,7 @@ export class FeedScene extends BaseScene {
     const play = new Play(level, tacticIds, seed, progress, {
       setup: this.setupFor(level),
       resume,
+      language,
     });
     this.ctx.workshop?.levelStarted();
     this.ctx.play = play;

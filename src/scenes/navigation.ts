@@ -20,8 +20,40 @@ export function entryFrom(state: unknown): SceneEntry | null {
   return typeof levelId === 'string' ? { scene, data: { levelId } } : { scene };
 }
 
-/** Stops whatever runs and starts the entry's scene. */
+/** Scenes whose code is a chunk of its own, until it has loaded and been added. */
+const loadingScenes = new Map<string, Promise<void>>();
+
+/**
+ * Adds a scene whose code loads in its own chunk, so the JS the title waits for stays
+ * small. Moving to it before it has loaded waits for it (see sceneReady).
+ */
+export function addLazyScene(
+  game: Phaser.Game,
+  key: string,
+  load: () => Promise<Phaser.Types.Scenes.SceneType>,
+): void {
+  loadingScenes.set(
+    key,
+    load().then((scene) => {
+      game.scene.add(key, scene);
+      loadingScenes.delete(key);
+    }),
+  );
+}
+
+/** Resolves once the scene can start: at once unless its chunk is still loading. */
+export function sceneReady(key: string): Promise<void> {
+  return loadingScenes.get(key) ?? Promise.resolve();
+}
+
+/** Stops whatever runs and starts the entry's scene (once its code has loaded). */
 export function showEntry(game: Phaser.Game, entry: SceneEntry): void {
+  const loading = loadingScenes.get(entry.scene);
+  if (loading) {
+    // A failed chunk rejects here and reaches the error screen as an unhandled rejection.
+    void loading.then(() => showEntry(game, entry));
+    return;
+  }
   // Every other scene, not only the running ones: at boot the title is still pending.
   for (const scene of game.scene.getScenes(false)) {
     if (scene.sys.settings.key !== entry.scene) game.scene.stop(scene.sys.settings.key);

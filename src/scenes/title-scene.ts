@@ -1,5 +1,4 @@
 /** The title screen: name, Play, Settings and a language picker. */
-import Phaser from 'phaser';
 import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';
 import { reducedMotion } from '../ui/motion';
@@ -11,7 +10,7 @@ import { BaseScene } from './base-scene';
 
 export class TitleScene extends BaseScene {
   protected override readonly needsContent = false;
-  private backdropLater: (() => void) | null = null;
+  private backdropTimer: Phaser.Time.TimerEvent | null = null;
 
   constructor() {
     super('title');
@@ -23,13 +22,9 @@ export class TitleScene extends BaseScene {
     const w = this.width;
     const h = this.height;
     this.setBackground(APP.background);
-    // Decoration waits one frame: the title and its buttons show first.
-    if (this.backdropLater) this.events.off(Phaser.Scenes.Events.RENDER, this.backdropLater);
-    this.backdropLater = () => {
-      this.backdropLater = null;
-      this.drawBackdrop(w);
-    };
-    this.events.once(Phaser.Scenes.Events.RENDER, this.backdropLater);
+    // Decoration waits a few frames: the title and its buttons show first.
+    this.backdropTimer?.remove();
+    this.backdropTimer = this.time.delayedCall(100, () => this.drawBackdrop(w));
 
     layer.heading(t('title.name'));
     const titleSize = Math.min(64, Math.floor(w / 8));

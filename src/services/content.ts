@@ -3,14 +3,14 @@
  * fetching their bytes, then validating them with the same code as levels:check.
  * One broken or missing file never stops the others.
  *
- * Validation (valibot, jsonc-parser) runs in a worker fetched with the levels, so the
- * title, which needs no levels, starts without that code, and the main thread goes on
- * booting Phaser while a second core checks the files.
+ * Both happen in a worker (content-worker.ts): the title, which needs no levels,
+ * starts without the validator's code (valibot, jsonc-parser), and with ?level= a
+ * second core fetches and checks the files while the main thread boots Phaser.
  */
-import type { LevelFile } from '../core/level/catalog';
 import type { Level, Taxonomy } from '../core/level/schema';
 import { LURE_ID, type TacticInfo, tacticsForLevel } from '../core/taxonomy';
-import type { ValidationRequest, ValidationResult } from './content-validation';
+import type { LoadResult } from './content-validation';
+import type { WorkerAnswer } from './content-worker';
 import type { Translator } from './i18n';
 import { formatProblem } from './problems';
 
@@ -26,82 +26,74 @@ export interface Content {
   broken: BrokenLevel[];
 }
 
-const BASE = new URL('levels/', document.baseURI);
+/** The worker could not run at all (as opposed to the levels failing to load). */
+class NoWorker extends Error {}
 
-async function fetchBytes(url: URL): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+function loadInWorker(baseUrl: string): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./content-worker.ts', import.meta.url), { type: 'module' });
+    } catch (error) {
+      reject(new NoWorker((error as Error).message));
+      return;
+    }
+    worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
+      worker.terminate();
+      if (event.data.ok) resolve(event.data.result);
+      else reject(new Error(event.data.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new NoWorker(event.message));
+    };
+    worker.postMessage(baseUrl);
+  });
 }
 
-/** Validates in a worker; where none can start, in this thread (same code, one chunk). */
-async function validate(request: ValidationRequest): Promise<ValidationResult> {
+async function load(): Promise<LoadResult> {
   try {
-    return await new Promise<ValidationResult>((resolve, reject) => {
-      const worker = new Worker(new URL('./content-worker.ts', import.meta.url), {
-        type: 'module',
-      });
-      worker.onmessage = (event: MessageEvent<ValidationResult>) => {
-        worker.terminate();
-        resolve(event.data);
-      };
-      worker.onerror = (event) => {
-        worker.terminate();
-        reject(new Error(event.message));
-      };
-      worker.postMessage(request);
-    });
-  } catch {
-    const { validateContent } = await import('./content-validation');
-    return validateContent(request);
+    return await loadInWorker(document.baseURI);
+  } catch (error) {
+    if (!(error instanceof NoWorker)) throw error;
+    const { loadAndValidate } = await import('./content-validation');
+    return loadAndValidate(document.baseURI);
   }
 }
 
+let started: Promise<LoadResult> | null = null;
+
 /**
- * Fetches at once, but validates only once `validateAfter` resolves, so the work and
- * the worker's download wait until the title's first frame is drawn.
+ * Starts loading now. src/preload.ts calls this for ?level= before the main bundle
+ * evaluates Phaser, so the worker downloads and checks the levels meanwhile.
+ */
+export function preloadContent(): void {
+  started ??= load();
+  // Handled by loadContent; this keeps a failure from counting as unhandled meanwhile.
+  started.catch(() => {});
+}
+
+/**
+ * Loads and validates in a worker (on the main thread where none can start), once
+ * `validateAfter` resolves: the title's first frame need not share the CPU with it.
  */
 export async function loadContent(
   translator: Translator,
   validateAfter: Promise<unknown> = Promise.resolve(),
 ): Promise<Content> {
   const { t } = translator;
-  const taxonomyBytes = fetchBytes(new URL('taxonomy.json', BASE));
-  // Awaited below; this keeps an early failure from counting as unhandled meanwhile.
-  taxonomyBytes.catch(() => {});
-
-  const index = JSON.parse(
-    new TextDecoder().decode(await fetchBytes(new URL('index.json', BASE))),
-  ) as {
-    levels: string[];
-  };
-
-  const broken: BrokenLevel[] = [];
-  const files: LevelFile[] = [];
-  await Promise.all(
-    index.levels.map(async (name) => {
-      const file = `levels/${name}`;
-      try {
-        files.push({ name: file, source: await fetchBytes(new URL(name, BASE)) });
-      } catch (error) {
-        broken.push({
-          file,
-          messages: [t('levels.unreachable', { file, reason: (error as Error).message })],
-        });
-      }
-    }),
-  );
-  files.sort((a, b) => a.name.localeCompare(b.name));
-
-  const taxonomy = await taxonomyBytes;
-  await validateAfter;
-  const { taxonomy: taxonomyResult, catalog } = await validate({ taxonomy, files });
-  if (!taxonomyResult.ok) {
-    const lines = taxonomyResult.problems.map((problem) =>
+  if (!started) await validateAfter;
+  const { taxonomy, catalog, unreachable } = await (started ?? load());
+  if (!taxonomy.ok) {
+    const lines = taxonomy.problems.map((problem) =>
       formatProblem(t, 'levels/taxonomy.json', problem),
     );
     throw new Error(lines.join('\n'));
   }
+  const broken: BrokenLevel[] = unreachable.map(({ file, reason }) => ({
+    file,
+    messages: [t('levels.unreachable', { file, reason })],
+  }));
   for (const failure of catalog.failures) {
     broken.push({
       file: failure.file,
@@ -112,7 +104,7 @@ export async function loadContent(
     console.error(`Level file ${file} could not be loaded:\n${messages.join('\n')}`);
   broken.sort((a, b) => a.file.localeCompare(b.file));
   return {
-    taxonomy: taxonomyResult.value,
+    taxonomy: taxonomy.value,
     levels: catalog.levels.map((entry) => entry.level),
     broken,
   };

@@ -3,6 +3,7 @@
  * nothing itself: it stores the state the core returns, saves what a reload needs to
  * resume it, and records the result when the core says the session is finished.
  */
+import { truthsFor } from '../core/investigation';
 import type { Level } from '../core/level/schema';
 import type { SessionSetup } from '../core/modes';
 import {
@@ -44,11 +45,12 @@ export interface PlayOptions {
   resume?: ResumeStore;
   /** When the session finished, for Exam results; Date.now by default. */
   now?: () => number;
+  /** The language the player reads: evidence sentences are counted in its text. */
+  language?: () => string;
 }
 
 export class Play {
   state: SessionState;
-  readonly truths: ReadonlyMap<string, PostTruth>;
   /** The level's saved progress before this session's result, for "last time" on the debrief. */
   readonly before: LevelProgress | undefined;
   private readonly listeners = new Set<PlayListener>();
@@ -69,8 +71,20 @@ export class Play {
       options.restored?.state ?? createSession(level, tacticIds, seed, options.setup ?? level.mode);
     this.actions = [...(options.restored?.actions ?? [])];
     this.savedElapsedMs = this.state.elapsedMs;
-    this.truths = new Map(level.posts.map((post) => [post.id, post.truth]));
     this.before = levelProgress(progress.progress, level.id);
+  }
+
+  private truthCache: { language: string; truths: ReadonlyMap<string, PostTruth> } | null = null;
+
+  /**
+   * Each post's truth, with its tell sentences in the language being read now
+   * (options.language; English when no language is given).
+   */
+  get truths(): ReadonlyMap<string, PostTruth> {
+    const language = this.options.language?.() ?? 'en';
+    if (this.truthCache?.language !== language)
+      this.truthCache = { language, truths: truthsFor(this.level, language) };
+    return this.truthCache.truths;
   }
 
   /** Returns why the core refused the action, or null when it was applied. */

@@ -4,12 +4,15 @@
  * state and sends actions; whether an answer is right comes from the core.
  */
 import type { AccessibleLayer } from '../a11y/layer';
+import { splitSentences, truthsFor } from '../core/investigation';
 import type { Account, Level, LocalizedText, Post } from '../core/level/schema';
+import { type Answer, evidenceBonus } from '../core/scoring';
 import { feedbackFor, type SessionAction, type SessionState } from '../core/session';
 import { LURE_ID, type TacticInfo } from '../core/taxonomy';
 import type { Translator } from '../services/i18n';
 import { button, el, openPanel, type Panel } from './dialog';
 import { hintDetails } from './hint';
+import { InvestigationView } from './investigation-view';
 
 export interface PostPanelDeps {
   layer: AccessibleLayer;
@@ -24,6 +27,7 @@ export class PostPanel {
   private panel: Panel | null = null;
   private shownFor: string | null = null;
   private mode: 'decide' | 'feedback' | null = null;
+  private investigation: InvestigationView | null = null;
 
   constructor(private readonly deps: PostPanelDeps) {}
 
@@ -54,6 +58,7 @@ export class PostPanel {
   close(): void {
     this.panel?.close();
     this.panel = null;
+    this.investigation = null;
     this.shownFor = null;
     this.mode = null;
   }
@@ -77,35 +82,37 @@ export class PostPanel {
     return feedback?.correct ? t('feedback.rightCall') : t('feedback.wrongCall');
   }
 
-  /** The post as the player reads it; evidence marked when feedback is shown. */
-  private renderPost(post: Post, highlight: boolean): HTMLElement {
+  /**
+   * The post as the player reads it. Deciding, each sentence of the text is a toggle
+   * button the player marks as evidence; in the feedback the tells are highlighted.
+   * The account's age, followers and history are behind the Profile check.
+   */
+  private renderPost(post: Post, mode: 'decide' | 'feedback'): HTMLElement {
     const { t, number } = this.deps.translator;
     const section = el('section');
     const account = this.account(post);
     if (account) {
-      const profile = el('p', null, 'meta');
       const parts = [
         `${this.text(account.name)} ${account.handle}`,
         account.verified ? t('post.verified') : null,
-        account.accountAgeDays >= 365
-          ? t('post.accountAgeYears', { count: Math.floor(account.accountAgeDays / 365) })
-          : t('post.accountAge', { count: account.accountAgeDays }),
-        t('post.followers', { count: account.followers, formatted: number(account.followers) }),
-        t('post.following', { count: account.following, formatted: number(account.following) }),
       ].filter(Boolean);
-      profile.textContent = parts.join(' · ');
-      section.append(profile);
-      section.append(el('p', t('post.bio', { bio: this.text(account.bio) }), 'meta'));
+      section.append(el('p', parts.join(' · '), 'meta'));
     }
     if (post.group)
       section.append(el('p', t('post.inGroup', { group: this.text(post.group) }), 'meta'));
     if (post.kind === 'ad') section.append(el('p', t('post.sponsored'), 'meta'));
 
-    const body = el('p', null, 'post-text');
     const text = this.text(post.text);
-    const phrases = highlight ? post.truth.evidence.map((phrase) => this.text(phrase)) : [];
-    appendMarked(body, text, phrases);
-    section.append(body);
+    if (mode === 'decide') section.append(...this.renderSentences(text));
+    else {
+      const body = el('p', null, 'post-text');
+      appendMarked(
+        body,
+        text,
+        post.truth.evidence.map((phrase) => this.text(phrase)),
+      );
+      section.append(body);
+    }
 
     if (post.media) {
       const label = post.kind === 'video' ? t('post.videoFrame') : t('post.image');
@@ -149,10 +156,40 @@ export class PostPanel {
     return section;
   }
 
+  /** The post text as one toggle button per sentence, in a group that says what they are for. */
+  private renderSentences(text: string): HTMLElement[] {
+    const { t, language } = this.deps.translator;
+    const body = el('p', null, 'post-text sentences');
+    body.setAttribute('role', 'group');
+    body.setAttribute('aria-label', t('investigate.evidenceHeading'));
+    body.setAttribute('aria-describedby', 'evidence-hint');
+    splitSentences(text, language()).forEach((sentence, index) => {
+      const toggle = button(sentence.text, () =>
+        this.deps.dispatch({ type: 'toggleEvidence', sentence: index }),
+      );
+      toggle.className = 'sentence';
+      toggle.dataset.sentence = String(index);
+      toggle.setAttribute('aria-pressed', 'false');
+      body.append(toggle, document.createTextNode(' '));
+    });
+    const hint = el('p', t('investigate.evidenceHint'), 'meta');
+    hint.id = 'evidence-hint';
+    return [body, hint];
+  }
+
   private renderDecide(post: Post, state: SessionState): void {
     const panel = this.panel as Panel;
     const { t } = this.deps.translator;
-    panel.body.append(this.renderPost(post, false));
+    panel.body.append(this.renderPost(post, 'decide'));
+    this.investigation = new InvestigationView(
+      {
+        translator: this.deps.translator,
+        level: this.deps.level,
+        dispatch: this.deps.dispatch,
+      },
+      post,
+    );
+    panel.body.append(this.investigation.element);
 
     const fieldset = el('section');
     fieldset.setAttribute('aria-labelledby', 'tactic-choice-title');
@@ -224,6 +261,46 @@ export class PostPanel {
       flag.textContent = chosen > 0 ? t('post.flagCount', { count: chosen }) : t('post.flag');
     const status = panel.body.querySelector('#flag-status');
     if (status && chosen > 0) status.textContent = '';
+    const marked = state.draft.evidence ?? [];
+    for (const toggle of panel.body.querySelectorAll<HTMLButtonElement>('[data-sentence]'))
+      toggle.setAttribute('aria-pressed', String(marked.includes(Number(toggle.dataset.sentence))));
+    this.investigation?.update(state);
+  }
+
+  /** What the marked sentences earned, and each mark: did it hold a tell? */
+  private renderEvidenceFeedback(post: Post, answer: Answer): HTMLElement[] {
+    const { t, language } = this.deps.translator;
+    const truth = truthsFor({ posts: [post] }, language()).get(post.id);
+    const marked = answer.evidence ?? [];
+    if (!truth) return [];
+    if (marked.length === 0) return [el('p', t('investigate.evidenceNone'))];
+    const tells = new Set(truth.tellSentences ?? []);
+    const matched = marked.filter((index) => tells.has(index)).length;
+    const summary = el(
+      'p',
+      t('investigate.evidenceBonus', {
+        points: evidenceBonus(answer, truth),
+        matched,
+        marked: marked.length,
+      }),
+    );
+    summary.dataset.evidenceBonus = String(evidenceBonus(answer, truth));
+    const sentences = splitSentences(this.text(post.text), language());
+    const list = el('ul');
+    list.setAttribute('aria-label', t('investigate.yourMarks'));
+    for (const index of marked) {
+      const sentence = sentences[index];
+      if (!sentence) continue;
+      const tell = tells.has(index);
+      list.append(
+        el(
+          'li',
+          t(tell ? 'investigate.markTell' : 'investigate.markNoTell', { sentence: sentence.text }),
+          tell ? 'verdict-right' : 'verdict-wrong',
+        ),
+      );
+    }
+    return [summary, list];
   }
 
   private renderFeedback(post: Post, state: SessionState): void {
@@ -260,8 +337,9 @@ export class PostPanel {
       panel.body.append(list);
     }
     if (post.truth.whyGenuine) panel.body.append(el('p', this.text(post.truth.whyGenuine)));
+    if (manipulative && flagged) panel.body.append(...this.renderEvidenceFeedback(post, answer));
     if (post.truth.evidence.length > 0) panel.body.append(el('h3', t('feedback.tells')));
-    panel.body.append(this.renderPost(post, true));
+    panel.body.append(this.renderPost(post, 'feedback'));
 
     const actions = el('div', null, 'row');
     const next = button(

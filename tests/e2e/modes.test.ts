@@ -111,6 +111,7 @@ describe('modes, progress and saves', () => {
       feedback: 'immediate',
       timeLimitSeconds: 30 * level.posts.length,
       bonuses: true,
+      hints: false,
     });
     await expect.poll(async () => (await sessionState(page)).elapsedMs).toBeGreaterThan(1500);
     // The time left, for screen readers as for the eye: under the full 6:30 once time runs.

@@ -5,12 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Level } from '../../src/core/level/schema';
-import { type Answer, scoreAnswers } from '../../src/core/scoring';
+import { truthsFor } from '../../src/core/investigation';
+import { LevelSchema } from '../../src/core/level/schema';
+import { type Answer, type PostTruth, scoreAnswers } from '../../src/core/scoring';
 import { collectErrors, launch, press, screenshot, sessionState } from './browser';
 
-const level = JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8')) as Level;
+// Parsed by the level format, so optional fields have their defaults as in the game.
+const level = v.parse(LevelSchema, JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8')));
 const taxonomy = JSON.parse(readFileSync('levels/taxonomy.json', 'utf8')) as {
   tactics: { id: string }[];
 };
@@ -108,12 +111,13 @@ describe('level 1, keyboard only', () => {
       .toBe(1);
     await screenshot(page, 'debrief');
 
-    const truths = new Map(level.posts.map((post) => [post.id, post.truth]));
+    // The game counts evidence sentences in the language played: English here.
+    const truths = truthsFor(level, 'en');
     const expected = scoreAnswers(
       given.map(({ postId, answer }) => ({
         postId,
         answer,
-        truth: truths.get(postId) as Level['posts'][number]['truth'],
+        truth: truths.get(postId) as PostTruth,
       })),
       tacticIds,
     );

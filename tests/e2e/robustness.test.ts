@@ -15,39 +15,59 @@ describe('level list and pointer input', () => {
     await browser?.close();
   });
 
-  it('lists a truncated level file with its problem and keeps the others playable', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    const errors = collectErrors(page);
-    await page.route('**/levels/index.json', async (route) => {
-      const response = await route.fetch();
-      const index = (await response.json()) as { levels: string[] };
-      await route.fulfill({ response, json: { levels: [...index.levels, 'zz-broken.json'] } });
-    });
-    await page.route('**/levels/zz-broken.json', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: '{ "formatVersion": 1, "id": "broken", "posts": [',
-      }),
-    );
-    await page.goto(`${inject('baseUrl')}?lang=en`);
-    await page.getByRole('button', { name: 'Play' }).click();
+  // Levels load and are checked in a worker; where none can start (blocked, or not
+  // supported), the same code runs on the main thread and must report the same.
+  it.each([
+    { where: 'in a worker', workers: true },
+    { where: 'without workers', workers: false },
+  ])(
+    'lists a truncated level file with its problem and keeps the others playable, $where',
+    async ({ workers }) => {
+      const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+      const errors = collectErrors(page);
+      if (!workers)
+        await page.addInitScript(() => {
+          delete (window as { Worker?: unknown }).Worker;
+        });
+      const scripts: string[] = [];
+      page.on('request', (request) => scripts.push(new URL(request.url()).pathname));
+      await page.route('**/levels/index.json', async (route) => {
+        const response = await route.fetch();
+        const index = (await response.json()) as { levels: string[] };
+        await route.fulfill({ response, json: { levels: [...index.levels, 'zz-broken.json'] } });
+      });
+      await page.route('**/levels/zz-broken.json', (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: '{ "formatVersion": 1, "id": "broken", "posts": [',
+        }),
+      );
+      await page.goto(`${inject('baseUrl')}?lang=en`);
+      await page.getByRole('button', { name: 'Play' }).click();
 
-    const problem = page.getByText(/levels\/zz-broken\.json: \(whole file\): a closing bracket/);
-    await expect.poll(() => problem.count()).toBe(1);
-    await expect
-      .poll(() =>
-        page.getByText('This level file could not be loaded: levels/zz-broken.json').count(),
-      )
-      .toBe(1);
-    await screenshot(page, 'level-list-broken-file');
-    // The console carries the same message, and nothing else went wrong.
-    expect(errors.filter((error) => !error.includes('levels/zz-broken.json'))).toEqual([]);
-    expect(errors.some((error) => error.includes('a closing bracket'))).toBe(true);
+      const problem = page.getByText(/levels\/zz-broken\.json: \(whole file\): a closing bracket/);
+      await expect.poll(() => problem.count()).toBe(1);
+      await expect
+        .poll(() =>
+          page.getByText('This level file could not be loaded: levels/zz-broken.json').count(),
+        )
+        .toBe(1);
+      await screenshot(page, 'level-list-broken-file');
+      // The console carries the same message, and nothing else went wrong.
+      expect(errors.filter((error) => !error.includes('levels/zz-broken.json'))).toEqual([]);
+      expect(errors.some((error) => error.includes('a closing bracket'))).toBe(true);
 
-    await page.getByRole('button', { name: /^Level 1: First scroll/ }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Start scrolling' }).count()).toBe(1);
-    await page.close();
-  });
+      // The code that checked the files: the worker's, or the main thread's chunk.
+      expect(scripts.some((path) => path.includes('/content-worker-'))).toBe(workers);
+      expect(scripts.some((path) => path.includes('/content-validation-'))).toBe(!workers);
+
+      await page.getByRole('button', { name: /^Level 1: First scroll/ }).click();
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Start scrolling' }).count())
+        .toBe(1);
+      await page.close();
+    },
+  );
 
   it('plays a post by mouse, and by touch on a phone-sized screen', async () => {
     for (const device of [

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launch, press, screenshot } from './browser';
+import { collectErrors, launch, press, screenshot, sessionState } from './browser';
 
 const PAYLOADS = [
   '<img src=x onerror="window.__pwned=1">',
@@ -82,6 +82,26 @@ describe('untrusted content and broken environments', () => {
       /<img src=x onerror|<script>|<svg onload|javascript:/,
     );
     await screenshot(page, 'hostile-post');
+
+    // Investigation results are level text too: run every check on the post with most.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const { order } = await sessionState(page);
+    const investigated = order.indexOf('t02-contract-abroad');
+    await press(
+      page,
+      page.getByRole('button', { name: new RegExp(`^Post ${investigated + 1} of `) }),
+    );
+    const checks = page.getByRole('dialog').locator('[data-check]');
+    await expect.poll(() => checks.count()).toBe(4);
+    for (const check of await checks.all()) await press(page, check);
+    const results = page.getByRole('dialog').locator('.results');
+    await expect.poll(() => results.getByRole('region').count()).toBe(4);
+    expect(await results.textContent()).toMatch(
+      /<img src=x onerror|<script>|<svg onload|javascript:/,
+    );
+    await screenshot(page, 'hostile-investigation');
+
     expect(
       await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();

@@ -231,7 +231,11 @@ describe('a workshop from link to class dashboard', () => {
 
   it('carries progress from one machine to another as a code', async () => {
     const score = scoreAnswers(
-      level.posts.map((post) => ({ postId: post.id, answer: post.truth, truth: post.truth })),
+      level.posts.map(({ id, truth }) => ({
+        postId: id,
+        answer: { tactics: truth.tactics, lure: truth.lure },
+        truth,
+      })),
       taxonomy.tactics.map((tactic) => tactic.id),
     );
     const saved = serializeProgress(recordResult(emptyProgress(), 'tutorial', score, 60));

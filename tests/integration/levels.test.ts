@@ -180,7 +180,16 @@ describe('npm run levels:stats -- --json', () => {
       expect(status).toBe(0);
       const stats = JSON.parse(stdout);
       expect(Object.keys(stats).sort()).toEqual(
-        ['facets', 'genuine', 'levels', 'locales', 'lures', 'platforms', 'posts'].sort(),
+        [
+          'facets',
+          'genuine',
+          'investigated',
+          'levels',
+          'locales',
+          'lures',
+          'platforms',
+          'posts',
+        ].sort(),
       );
       const { levels } = catalogOf(shippedLevelPaths(), { requireShippedLocales: false });
       const posts = levels.flatMap((entry) => entry.level.posts);
@@ -190,6 +199,7 @@ describe('npm run levels:stats -- --json', () => {
         posts.filter((post) => !post.truth.lure && post.truth.tactics.length === 0).length,
       );
       expect(stats.lures).toBe(posts.filter((post) => post.truth.lure).length);
+      expect(stats.investigated).toBe(posts.filter((post) => post.investigation).length);
       expect(stats.platforms).toEqual(
         [...new Set(levels.map((entry) => entry.level.platform))].sort(),
       );

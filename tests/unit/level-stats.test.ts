@@ -86,6 +86,26 @@ describe('levelStats', () => {
     expect(stats.locales.en).toBe(1);
   });
 
+  it('counts posts with a written investigation result, and their texts as translatable', () => {
+    const level = valid(validLevel());
+    expect(levelStats([level], options).investigated).toBe(0);
+    const investigation = {
+      sources: [
+        {
+          outlet: { en: 'Harbour Herald', ru: 'Портовый вестник' },
+          verdict: 'contradicts' as const,
+          summary: { en: 'No such jobs.', ru: ' ' },
+        },
+      ],
+    };
+    level.posts = level.posts.map((post, index) =>
+      index === 1 ? { ...post, investigation } : post,
+    );
+    const stats = levelStats([level], options);
+    expect(stats.investigated).toBe(1);
+    expect(stats.locales.ru).toBeCloseTo((FIXTURE_TEXTS + 1) / (FIXTURE_TEXTS + 2));
+  });
+
   it('with no levels, everything is zero and every tactic and locale is still listed', () => {
     expect(levelStats([], options)).toEqual({
       levels: 0,
@@ -94,6 +114,7 @@ describe('levelStats', () => {
       platforms: [],
       facets: Object.fromEntries(BUILT_IN_TACTICS.map((id) => [id, 0])),
       lures: 0,
+      investigated: 0,
       locales: { en: 0, ru: 0, uk: 0 },
     });
   });

@@ -643,6 +643,46 @@ const MESSAGE_CASES: MessageCase[] = [
     problems: mutated((level) => (level.posts[1].truth.evidence[0].en = 'Big bonus')),
   },
   {
+    code: 'level.link-check-without-link',
+    path: 'posts[0].investigation.link',
+    problems: mutated(
+      (level) =>
+        (level.posts[0].investigation = {
+          link: {
+            destination: 'https://forms.example.net/join',
+            domainAgeDays: 3,
+            finding: { en: 'A form.', ru: 'Анкета.' },
+          },
+        }),
+    ),
+  },
+  {
+    code: 'level.image-check-without-media',
+    path: 'posts[0].investigation.image',
+    problems: mutated(
+      (level) =>
+        (level.posts[0].investigation = {
+          image: {
+            firstSeen: { en: 'A blog', ru: 'Блог' },
+            daysEarlier: 900,
+            finding: { en: 'Old.', ru: 'Старое.' },
+          },
+        }),
+    ),
+  },
+  {
+    code: 'level.duplicate-outlet',
+    path: 'posts[0].investigation.sources[1].outlet',
+    problems: mutated((level) => {
+      const source = {
+        outlet: { en: 'Harbour Herald', ru: 'Вестник гавани' },
+        verdict: 'confirms',
+        summary: { en: 'Yes.', ru: 'Да.' },
+      };
+      level.posts[0].investigation = { sources: [source, source] };
+    }),
+  },
+  {
     code: 'level.no-genuine',
     path: 'posts',
     problems: mutated(

@@ -13,6 +13,8 @@ import { memoryStore } from '../../src/services/storage';
 
 const post = (id: string, tactics: string[]) => ({
   id,
+  // Play counts evidence sentences in the text.
+  text: { en: `Post ${id}.` },
   truth: { tactics, lure: false, evidence: [], explanations: {} },
 });
 const level = {

@@ -100,6 +100,60 @@ export const TruthSchema = v.strictObject({
   ),
 });
 
+/** Addresses in levels stay on example.com/.org/.net, so no real site is ever linked. */
+const exampleUrl = () =>
+  v.pipe(
+    v.string(),
+    v.regex(/^https:\/\/([a-z0-9-]+\.)*example\.(com|org|net)(\/[^\s]*)?$/, 'schema.link-url'),
+  );
+
+export const SOURCE_VERDICTS = ['confirms', 'contradicts', 'no-coverage'] as const;
+
+/** What one credible outlet says about the post's claim ("check other sources"). */
+export const SourceResultSchema = v.strictObject({
+  outlet: v.pipe(LocalizedTextSchema, v.description("The outlet's name, fictional")),
+  verdict: v.picklist(SOURCE_VERDICTS, 'schema.one-of'),
+  summary: v.pipe(LocalizedTextSchema, v.description('One line: what the outlet reports')),
+});
+
+/**
+ * What the player can find out about a post beyond reading it. Each part is optional;
+ * a check without an authored result tells the player that nothing more was found.
+ */
+export const InvestigationSchema = v.strictObject({
+  sources: v.optional(
+    v.pipe(
+      v.array(SourceResultSchema),
+      v.minLength(1),
+      v.maxLength(6),
+      v.description('"Check other sources": what credible outlets say about the claim'),
+    ),
+  ),
+  link: v.optional(
+    v.pipe(
+      v.strictObject({
+        destination: v.pipe(exampleUrl(), v.description('Where the link or QR code really leads')),
+        domainAgeDays: v.pipe(count, v.description("How old that address's domain is, in days")),
+        finding: v.pipe(LocalizedTextSchema, v.description('What the player learns from it')),
+      }),
+      v.description('"Inspect link": for the post\'s link, or a QR code shown in its media'),
+    ),
+  ),
+  image: v.optional(
+    v.pipe(
+      v.strictObject({
+        firstSeen: v.pipe(
+          LocalizedTextSchema,
+          v.description('Where the picture was first published'),
+        ),
+        daysEarlier: v.pipe(count, v.description('How many days before this post')),
+        finding: v.pipe(LocalizedTextSchema, v.description('What the player learns from it')),
+      }),
+      v.description('"Reverse image search": for a post with media'),
+    ),
+  ),
+});
+
 export const PostSchema = v.strictObject({
   id: id(),
   author: v.string(),
@@ -117,12 +171,10 @@ export const PostSchema = v.strictObject({
   link: v.optional(
     v.strictObject({
       title: LocalizedTextSchema,
-      url: v.pipe(
-        v.string(),
-        v.regex(/^https:\/\/([a-z0-9-]+\.)*example\.(com|org|net)(\/[^\s]*)?$/, 'schema.link-url'),
-      ),
+      url: exampleUrl(),
     }),
   ),
+  investigation: v.optional(InvestigationSchema),
   truth: TruthSchema,
 });
 
@@ -158,6 +210,15 @@ export const LevelSchema = v.strictObject({
     v.maxValue(100),
     v.description('The score, in percent of the best possible points, that passes the level'),
   ),
+  investigationBudget: v.optional(
+    v.pipe(
+      count,
+      v.maxValue(500),
+      v.description(
+        'How many checks (profile, sources, link, image) the player may run in the whole level; default: one per post',
+      ),
+    ),
+  ),
   tactics: v.optional(
     v.pipe(
       v.array(TacticSchema),
@@ -174,6 +235,8 @@ export type Tactic = v.InferOutput<typeof TacticSchema>;
 export type Account = v.InferOutput<typeof AccountSchema>;
 export type Post = v.InferOutput<typeof PostSchema>;
 export type Truth = v.InferOutput<typeof TruthSchema>;
+export type Investigation = v.InferOutput<typeof InvestigationSchema>;
+export type SourceVerdict = (typeof SOURCE_VERDICTS)[number];
 export type Level = v.InferOutput<typeof LevelSchema>;
 export type Platform = (typeof PLATFORMS)[number];
 export type PostKind = (typeof POST_KINDS)[number];

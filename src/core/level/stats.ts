@@ -17,6 +17,8 @@ export interface LevelStats {
   facets: Record<string, number>;
   /** Posts that try to move the reader toward enlisting. */
   lures: number;
+  /** Posts with at least one written investigation result (sources, link or image). */
+  investigated: number;
   /** Per locale, the fraction (0 to 1) of the levels' texts with a non-empty translation. */
   locales: Record<string, number>;
 }
@@ -38,6 +40,7 @@ export function levelStats(levels: readonly Level[], options: StatsOptions): Lev
   let posts = 0;
   let genuine = 0;
   let lures = 0;
+  let investigated = 0;
   let texts = 0;
   const translated: Record<string, number> = {};
   for (const locale of options.locales) translated[locale] = 0;
@@ -47,6 +50,7 @@ export function levelStats(levels: readonly Level[], options: StatsOptions): Lev
     for (const post of level.posts) {
       posts++;
       if (post.truth.lure) lures++;
+      if (Object.keys(post.investigation ?? {}).length > 0) investigated++;
       if (post.truth.tactics.length === 0 && !post.truth.lure) genuine++;
       // A tactic listed twice in one post still counts that post once.
       for (const id of new Set(post.truth.tactics)) {
@@ -75,6 +79,7 @@ export function levelStats(levels: readonly Level[], options: StatsOptions): Lev
     platforms: [...platforms].sort(),
     facets,
     lures,
+    investigated,
     locales,
   };
 }

@@ -460,6 +460,7 @@ function crossCheckLevel(
         out.add({ path: at('truth', 'evidence'), code: 'level.evidence-on-genuine', params: {} });
       }
     }
+    investigationProblems(post, at, out);
     const text = v.safeParse(LocalizedTextSchema, post.text);
     if (!languages || !text.success) continue;
     for (const [e, phrase] of truth.evidence.entries()) {
@@ -488,5 +489,47 @@ function crossCheckLevel(
     if (genuine === 0) out.add({ path: ['posts'], code: 'level.no-genuine', params: {} });
     if (genuine === posts.length)
       out.add({ path: ['posts'], code: 'level.no-manipulative', params: {} });
+  }
+}
+
+/**
+ * An investigation result needs something to investigate: a link check needs the
+ * post's link or a picture (a QR code in it), a reverse image search needs a picture.
+ */
+function investigationProblems(
+  post: Record<string, unknown>,
+  at: (...rest: JsonPath) => JsonPath,
+  out: ProblemList,
+): void {
+  const investigation = post.investigation;
+  if (!isPlainObject(investigation)) return;
+  if (investigation.link !== undefined && post.link === undefined && post.media === undefined) {
+    out.add({
+      path: at('investigation', 'link'),
+      code: 'level.link-check-without-link',
+      params: {},
+    });
+  }
+  if (investigation.image !== undefined && post.media === undefined) {
+    out.add({
+      path: at('investigation', 'image'),
+      code: 'level.image-check-without-media',
+      params: {},
+    });
+  }
+  if (!Array.isArray(investigation.sources)) return;
+  const outlets = new Set<string>();
+  for (const [index, source] of investigation.sources.entries()) {
+    if (!isPlainObject(source) || !isPlainObject(source.outlet)) continue;
+    const name = Object.values(source.outlet).find((value) => typeof value === 'string');
+    if (typeof name !== 'string') continue;
+    if (outlets.has(name)) {
+      out.add({
+        path: at('investigation', 'sources', index, 'outlet'),
+        code: 'level.duplicate-outlet',
+        params: { outlet: shorten(name) },
+      });
+    }
+    outlets.add(name);
   }
 }
