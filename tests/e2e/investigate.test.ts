@@ -18,6 +18,15 @@ async function openPost(page: Page, postId: string): Promise<void> {
   await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
 }
 
+/** Presses a check's button in the open post and returns the text of its result region. */
+async function runCheck(page: Page, button: string, result: string): Promise<string | null> {
+  const dialog = page.getByRole('dialog');
+  await press(page, dialog.getByRole('button', { name: button }));
+  const region = dialog.getByRole('region', { name: result });
+  await expect.poll(() => region.count()).toBe(1);
+  return region.textContent();
+}
+
 describe('investigating a post, keyboard only', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -42,10 +51,7 @@ describe('investigating a post, keyboard only', () => {
     // The line that counts the checks left in the level.
     const budget = dialog.locator('[data-budget]');
     expect(await budget.textContent()).toBe('Checks left: 8 of 8');
-    await press(page, dialog.getByRole('button', { name: 'Inspect the link' }));
-    const linkResult = dialog.getByRole('region', { name: 'Where the link goes' });
-    await expect.poll(() => linkResult.count()).toBe(1);
-    const linkText = await linkResult.textContent();
+    const linkText = await runCheck(page, 'Inspect the link', 'Where the link goes');
     expect(linkText).toContain('Really goes to: https://forms.example.net/recruit-7731');
     expect(linkText).toContain('Domain registered 5 days ago');
     // Focus moves to the result, so a screen reader reads it next.
@@ -54,21 +60,15 @@ describe('investigating a post, keyboard only', () => {
     );
     expect(await budget.textContent()).toBe('Checks left: 7 of 8');
 
-    await press(page, dialog.getByRole('button', { name: "Open the author's profile" }));
-    const profile = dialog.getByRole('region', { name: 'Profile' });
-    await expect.poll(() => profile.count()).toBe(1);
-    expect(await profile.textContent()).toContain('Account created 9 days ago');
-    expect(await profile.textContent()).toContain('41 followers, follows 2,200');
-
-    await press(page, dialog.getByRole('button', { name: 'Check other sources' }));
-    const sources = dialog.getByRole('region', { name: 'Other sources' });
-    await expect.poll(() => sources.count()).toBe(1);
-    expect(await sources.textContent()).toContain('Harbour Herald (contradicts)');
-
-    await press(page, dialog.getByRole('button', { name: 'Reverse image search' }));
-    const image = dialog.getByRole('region', { name: 'Reverse image search result' });
-    await expect.poll(() => image.count()).toBe(1);
-    expect(await image.textContent()).toContain('First published: a stock-photo library, 6 years');
+    const profile = await runCheck(page, "Open the author's profile", 'Profile');
+    expect(profile).toContain('Account created 9 days ago');
+    expect(profile).toContain('41 followers, follows 2,200');
+    expect(await runCheck(page, 'Check other sources', 'Other sources')).toContain(
+      'Harbour Herald (contradicts)',
+    );
+    expect(await runCheck(page, 'Reverse image search', 'Reverse image search result')).toContain(
+      'First published: a stock-photo library, 6 years',
+    );
     expect(await budget.textContent()).toBe('Checks left: 4 of 8');
 
     // A check already run costs nothing and says where its result is.
