@@ -3,7 +3,7 @@
  * server injects inline styles and scripts for hot reload, which this policy forbids.
  *
  * Everything comes from the game's own origin: no inline script, no eval, no foreign
- * hosts. data:/blob: images and media are Phaser's built-in textures and Howler's
+ * hosts, except that data may be fetched over https (trainers' custom level packs). data:/blob: images and media are Phaser's built-in textures and Howler's
  * unlock sound. Level text is never parsed as HTML, so even a hostile level file has
  * no way to run script; this policy is the second wall.
  */
@@ -16,7 +16,9 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "media-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // https: lets a trainer load their own level pack from a URL (a workshop link can
+  // name one); what is fetched is only ever parsed as JSON and shown as text.
+  "connect-src 'self' https:",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

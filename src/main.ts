@@ -69,6 +69,16 @@ async function start(): Promise<void> {
   const translator = await createTranslator(
     pickLanguage(params.get('lang'), store.get(LANGUAGE_KEY), navigator.languages ?? []),
   );
+  // The trainer's pages and the progress transfer are plain DOM in their own chunk;
+  // the game never starts on them.
+  const page = (['facilitator', 'dashboard', 'progress', 'guide'] as const).find((name) =>
+    params.has(name),
+  );
+  if (page) {
+    const { showWorkshopPage } = await import('./workshop/pages');
+    await showWorkshopPage(page, translator, store);
+    return;
+  }
   // Until the first scene clears the layer.
   const loading = layer.adopt(document.createElement('p'));
   loading.className = 'overlay-panel';
@@ -144,6 +154,7 @@ async function start(): Promise<void> {
     store,
     fixedSeed: seedParam === null ? null : seedFromText(seedParam),
     play: null,
+    workshop: null,
   };
 
   const game = new Phaser.Game({
@@ -164,10 +175,12 @@ async function start(): Promise<void> {
   game.events.once(Phaser.Core.Events.POST_RENDER, () => firstFrame());
 
   // Only the title is in the JS the page waits for. The other scenes load in chunks of
-  // their own: at once with ?level= (the feed is the first scene then), otherwise after
-  // the title's first frame. With ?level=, the title is never built.
-  game.scene.add('title', TitleScene, !levelParam);
-  const codeMayLoad = levelParam ? Promise.resolve() : firstFrameDrawn;
+  // their own: at once with ?level= or ?workshop= (no title then), otherwise after the
+  // title's first frame.
+  const workshopCode = params.get('workshop');
+  const noTitle = Boolean(levelParam) || workshopCode !== null;
+  game.scene.add('title', TitleScene, !noTitle);
+  const codeMayLoad = noTitle ? Promise.resolve() : firstFrameDrawn;
   addLazyScene(game, 'levels', async () => {
     await codeMayLoad;
     return (await import('./scenes/level-select-scene')).LevelSelectScene;
@@ -180,12 +193,16 @@ async function start(): Promise<void> {
     await codeMayLoad;
     return (await import('./scenes/debrief-scene')).DebriefScene;
   });
-  if (!levelParam) recordEntry({ scene: 'title' }, true);
+  const open = (entry: SceneEntry) => {
+    recordEntry(entry, true);
+    showEntry(game, entry);
+  };
+  if (workshopCode !== null) {
+    import('./workshop/join')
+      .then(({ joinWorkshop }) => joinWorkshop(context, workshopCode, open))
+      .catch((error: unknown) => reportUnexpectedErrors(error));
+  } else if (!levelParam) recordEntry({ scene: 'title' }, true);
   else {
-    const open = (entry: SceneEntry) => {
-      recordEntry(entry, true);
-      showEntry(game, entry);
-    };
     contentReady.then(
       (loaded) =>
         open(

@@ -8,7 +8,7 @@
  * Ticks are not logged: the playing time is kept as one number and replayed first
  * (it only grows while no feedback shows, and a session past its limit has ended).
  */
-import { MODES, type Mode } from './level/schema';
+import { MODES, type Mode } from './mode-names';
 import type { ModeRules } from './modes';
 import {
   createSession,

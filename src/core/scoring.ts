@@ -157,6 +157,19 @@ export interface TacticAccuracy {
   recall: number | null;
 }
 
+/** Precision and recall of one tactic from its counts (null where the count is zero). */
+export function tacticAccuracy(id: string, tp: number, fp: number, fn: number): TacticAccuracy {
+  const ratio = (num: number, den: number) => (den === 0 ? null : num / den);
+  return {
+    id,
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    precision: ratio(tp, tp + fp),
+    recall: ratio(tp, tp + fn),
+  };
+}
+
 export interface ScoredPost {
   postId: string;
   answer: Answer;
@@ -258,7 +271,6 @@ export function scoreAnswers(items: readonly ScoreInput[], tacticIds: readonly s
 
   const manipulative = hits + misses;
   const genuine = falseAlarms + correctPasses;
-  const ratio = (num: number, den: number) => (den === 0 ? null : num / den);
 
   return {
     posts,
@@ -273,14 +285,7 @@ export function scoreAnswers(items: readonly ScoreInput[], tacticIds: readonly s
     luresFlagged,
     lureAccuracy: items.length === 0 ? 0 : lureMatches / items.length,
     meanF1: items.length === 0 ? 0 : f1Sum / items.length,
-    tactics: [...counts].map(([id, { tp, fp, fn }]) => ({
-      id,
-      truePositives: tp,
-      falsePositives: fp,
-      falseNegatives: fn,
-      precision: ratio(tp, tp + fp),
-      recall: ratio(tp, tp + fn),
-    })),
+    tactics: [...counts].map(([id, { tp, fp, fn }]) => tacticAccuracy(id, tp, fp, fn)),
     points,
     maxPoints,
     percent: percentOf(points, maxPoints),

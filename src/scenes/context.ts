@@ -39,6 +39,15 @@ export interface GameContext {
   /** From ?seed=: fixes feed order for tests and workshops; otherwise random per session. */
   fixedSeed: number | null;
   play: Play | null;
+  /** Set when the player joined a workshop from a `?workshop=` link (see src/workshop/). */
+  workshop: WorkshopRun | null;
+}
+
+/** What the scenes need from a workshop; the rest lives in the lazily loaded workshop chunk. */
+export interface WorkshopRun {
+  levelStarted(): void;
+  /** Puts the workshop's own actions (next level, finish) where the debrief's would be. */
+  debriefActions(actions: HTMLElement, play: Play, openLevel: (levelId: string) => void): void;
 }
 
 export function contextOf(scene: Phaser.Scene): GameContext {

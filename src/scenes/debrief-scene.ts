@@ -116,6 +116,11 @@ export class DebriefScene extends BaseScene {
     }
     actions.append(button(t('debrief.levels'), () => this.goTo('levels')));
     panel.append(actions);
+    if (this.ctx.workshop) {
+      // A workshop decides what comes next (its next level, or the result), not the campaign.
+      actions.replaceChildren();
+      this.ctx.workshop.debriefActions(actions, play, (id) => this.goTo('feed', { levelId: id }));
+    }
     layer.announce(
       t('debrief.announce', {
         points: translator.number(score.points),
@@ -123,7 +128,7 @@ export class DebriefScene extends BaseScene {
       }),
     );
     heading.tabIndex = -1;
-    again.focus({ preventScroll: true });
+    actions.querySelector('button')?.focus({ preventScroll: true });
   }
 
   /** Counts the points up in a few steps (none with reduced motion). */

@@ -118,6 +118,7 @@ export class FeedScene extends BaseScene {
       resume,
       language,
     });
+    this.ctx.workshop?.levelStarted();
     this.ctx.play = play;
     this.briefingShown = false;
     this.briefingOpen = false;

@@ -3,7 +3,7 @@
  * and every broken file with what is wrong with it.
  */
 import type { OverlayButton } from '../a11y/layer';
-import { MODES } from '../core/level/schema';
+import { MODES } from '../core/mode-names';
 import { levelProgress, NO_STARS, type Stars, starCount, unlockedLevels } from '../core/progress';
 import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';

@@ -16,6 +16,8 @@ const NAMESPACES = ['common', 'validation'] as const;
 const lazyBundles = import.meta.glob<{ default: Record<string, unknown> }>([
   '../../locales/*/*.json',
   '!../../locales/en/*.json',
+  // The workshop pages load their own namespace (src/workshop/strings.ts).
+  '!../../locales/*/workshop.json',
 ]);
 
 /** Languages with a folder under locales/. */

@@ -1,6 +1,6 @@
 /** Settings: language and sound. Changes apply at once and are saved. */
 import type { AccessibleLayer } from '../a11y/layer';
-import { MODES, type Mode } from '../core/level/schema';
+import { MODES, type Mode } from '../core/mode-names';
 import { parseTimerSetting, TIMER_SETTINGS } from '../core/modes';
 import type { AudioService, VolumeChannel } from '../services/audio';
 import { AVAILABLE_LANGUAGES, type Translator } from '../services/i18n';
@@ -140,12 +140,18 @@ export function openSettings(
       button(t('a11y.help.open'), () => openHelp(layer, translator)),
     );
     const timer = timerSelect(translator, store, 'settings-timer');
+    // School machines that wipe local data: the progress page carries a save across them.
+    const transfer = el('p');
+    const transferLink = el('a', t('transfer.link'), 'link');
+    transferLink.href = '?progress';
+    transfer.append(transferLink);
     panel.body.replaceChildren(
       language,
       displayGroup(translator, store),
       sound,
       motion,
       timer,
+      transfer,
       actions,
     );
     // After a rebuild in a new language or size, focus stays on the control that changed.

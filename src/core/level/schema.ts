@@ -7,6 +7,7 @@
  * (`npm run levels:schema` writes levels/level.schema.json from it).
  */
 import * as v from 'valibot';
+import { MODES } from '../mode-names';
 
 export const FORMAT_VERSION = 1;
 
@@ -61,7 +62,10 @@ export const AccountSchema = v.strictObject({
 
 export const POST_KINDS = ['text', 'image', 'video', 'chat', 'ad'] as const;
 export const PLATFORMS = ['messenger', 'shortvideo', 'microblog'] as const;
-export const MODES = ['learn', 'challenge', 'exam'] as const;
+
+// The mode names live in a module without valibot, so code that needs only them (the
+// level list, settings, resume) does not pull the validator into the title's bundle.
+export { MODES };
 
 export const CommentSchema = v.strictObject({
   author: LocalizedTextSchema,
@@ -236,7 +240,7 @@ export type SourceVerdict = (typeof SOURCE_VERDICTS)[number];
 export type Level = v.InferOutput<typeof LevelSchema>;
 export type Platform = (typeof PLATFORMS)[number];
 export type PostKind = (typeof POST_KINDS)[number];
-export type Mode = (typeof MODES)[number];
+export type { Mode } from '../mode-names';
 
 /** levels/taxonomy.json: the built-in tactics every level can use, and the lure flag. */
 export const TaxonomySchema = v.strictObject({

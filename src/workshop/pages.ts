@@ -1,0 +1,69 @@
+/**
+ * The trainer's pages, chosen by URL (`?facilitator`, `?dashboard`): plain DOM pages in
+ * this lazily loaded chunk. Phaser is not started on them.
+ */
+import { tacticsForLevel } from '../core/taxonomy';
+import { type Content, loadContent, lureInfo } from '../services/content';
+import { registerTactics, type Translator } from '../services/i18n';
+import type { KeyValueStore } from '../services/storage';
+import { el } from '../ui/dialog';
+import { loadWorkshopStrings } from './strings';
+import './workshop.css';
+
+export type WorkshopPage = 'facilitator' | 'dashboard' | 'progress' | 'guide';
+
+export async function showWorkshopPage(
+  page: WorkshopPage,
+  translator: Translator,
+  store: KeyValueStore,
+): Promise<void> {
+  await loadWorkshopStrings(translator);
+  document.body.classList.add('workshop-page');
+  document.title = `${translator.t(`workshop:${page === 'progress' ? 'transfer' : page}.title`)} · ${translator.t('title.name')}`;
+  const app = document.getElementById('app') as HTMLElement;
+  const main = el('div', null, 'workshop-main');
+  app.replaceChildren(main);
+  if (page === 'progress') {
+    const { renderTransfer } = await import('./transfer-page');
+    renderTransfer(main, translator, store);
+    return;
+  }
+  main.append(el('p', translator.t('common.loading'), 'meta'));
+  let content: Content;
+  try {
+    content = await loadContent(translator);
+  } catch (error) {
+    main.replaceChildren(
+      el('p', translator.t('common.loadFailed', { reason: (error as Error).message }), 'notice'),
+    );
+    return;
+  }
+  registerTactics(
+    translator,
+    tacticsForLevel(content.taxonomy, { tactics: [] }),
+    lureInfo(content.taxonomy),
+  );
+  for (const level of content.levels)
+    registerTactics(translator, level.tactics, lureInfo(content.taxonomy));
+  main.replaceChildren();
+  if (page === 'guide') {
+    const { renderGuide } = await import('./guide');
+    renderGuide(main, translator, content, new URLSearchParams(location.search).get('guide') ?? '');
+  } else if (page === 'facilitator') {
+    const { renderFacilitator } = await import('./facilitator');
+    renderFacilitator(main, translator, content);
+  } else {
+    const { renderDashboard } = await import('./dashboard');
+    renderDashboard(main, translator, content);
+  }
+}
+
+/** The link to another page of this site, keeping the language. */
+export function pageUrl(query: Record<string, string>): string {
+  const url = new URL(location.pathname, location.origin);
+  const lang = new URLSearchParams(location.search).get('lang');
+  if (lang) url.searchParams.set('lang', lang);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  // `?facilitator` reads better than `?facilitator=`.
+  return url.toString().replace(/=(&|$)/g, '$1');
+}
