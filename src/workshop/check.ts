@@ -4,7 +4,7 @@
  * is answered; the scoring is the core's (core/workshop/assessment.ts).
  */
 import * as v from 'valibot';
-import itemsFile from '../../assessment/items.json';
+import itemsFile from '../../levels/headline-check/items.json';
 import type { AccessibleLayer } from '../a11y/layer';
 import { AssessmentSchema, type CheckAnswer, checkOrder } from '../core/workshop/assessment';
 import type { CheckPhase } from '../core/workshop/result';

@@ -349,7 +349,7 @@ describe('a workshop from link to class dashboard', () => {
 
   it('runs the headline check before and after play and shows the change on the dashboard', async () => {
     const items = (
-      JSON.parse(readFileSync('assessment/items.json', 'utf8')) as {
+      JSON.parse(readFileSync('levels/headline-check/items.json', 'utf8')) as {
         items: { genuine: boolean; text: { en: string } }[];
       }
     ).items;

@@ -1,6 +1,6 @@
 /**
  * The pre/post check: short real-or-fake headline items of our own (assessment/
- * items.json, held out from the levels, half genuine), scored the way the
+ * levels/headline-check/items.json, held out from the levels, half genuine), scored the way the
  * Misinformation Susceptibility Test (MIST-20; Maertens et al., 2023, Behavior
  * Research Methods) scores its "Verification done" framework:
  *

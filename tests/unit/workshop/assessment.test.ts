@@ -10,7 +10,7 @@ import {
 
 const assessment = v.parse(
   AssessmentSchema,
-  JSON.parse(readFileSync('assessment/items.json', 'utf8')),
+  JSON.parse(readFileSync('levels/headline-check/items.json', 'utf8')),
 );
 
 describe('the headline check items', () => {
