@@ -125,13 +125,20 @@ export class FeedScene extends BaseScene {
     return play;
   }
 
-  /** A workshop's setup, else the mode chosen in the level list with the player's timer setting. */
+  /**
+   * A workshop's setup, else the mode chosen in the level list. Either way the player's
+   * timer setting (twice as long, or off) applies: WCAG 2.2.1 lets a student who needs
+   * more time have it in a timed workshop too.
+   */
   private setupFor(level: Level): SessionSetup {
-    if (this.ctx.sessionSetup) return this.ctx.sessionSetup;
-    const mode = this.ctx.mode;
     const timer = parseTimerSetting(this.ctx.store.get(TIMER_KEY));
-    const preset = presetRules(mode, level.posts.length).timeLimitSeconds;
-    return { mode, timeLimitSeconds: adjustTimeLimit(preset, timer) };
+    const workshop = this.ctx.sessionSetup;
+    const mode = workshop?.mode ?? this.ctx.mode;
+    const limit =
+      workshop?.timeLimitSeconds !== undefined
+        ? workshop.timeLimitSeconds
+        : presetRules(mode, level.posts.length).timeLimitSeconds;
+    return { ...workshop, mode, timeLimitSeconds: adjustTimeLimit(limit, timer) };
   }
 
   /** Sends playing time to the core while the feed is in front of the player. */
