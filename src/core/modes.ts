@@ -84,6 +84,25 @@ export function adjustTimeLimit(seconds: number | null, setting: TimerSetting): 
   return setting === 'double' ? seconds * 2 : seconds;
 }
 
+/**
+ * The setup a level starts with: a workshop's setup when there is one, else the mode
+ * the player chose. Either way the player's timer setting applies, so a student who
+ * needs more time has it in a timed workshop too (WCAG 2.2.1).
+ */
+export function startingSetup(
+  chosenMode: Mode,
+  postCount: number,
+  timer: TimerSetting,
+  workshop: SessionSetup | null,
+): SessionSetup {
+  const mode = workshop?.mode ?? chosenMode;
+  const limit =
+    workshop?.timeLimitSeconds !== undefined
+      ? workshop.timeLimitSeconds
+      : presetRules(mode, postCount).timeLimitSeconds;
+  return { ...workshop, mode, timeLimitSeconds: adjustTimeLimit(limit, timer) };
+}
+
 /** Points per right decision for the streak it extends: 10 x (streak - 1), at most 50. */
 export const STREAK_BONUS_STEP = 10;
 export const STREAK_BONUS_MAX = 50;

@@ -4,7 +4,7 @@
  */
 import type { OverlayButton } from '../a11y/layer';
 import type { Level, Post } from '../core/level/schema';
-import { adjustTimeLimit, parseTimerSetting, presetRules, type SessionSetup } from '../core/modes';
+import { parseTimerSetting, type SessionSetup, startingSetup } from '../core/modes';
 import { seedFromText } from '../core/random';
 import { restoreSession } from '../core/resume';
 import { isFlagged } from '../core/scoring';
@@ -125,20 +125,9 @@ export class FeedScene extends BaseScene {
     return play;
   }
 
-  /**
-   * A workshop's setup, else the mode chosen in the level list. Either way the player's
-   * timer setting (twice as long, or off) applies: WCAG 2.2.1 lets a student who needs
-   * more time have it in a timed workshop too.
-   */
   private setupFor(level: Level): SessionSetup {
     const timer = parseTimerSetting(this.ctx.store.get(TIMER_KEY));
-    const workshop = this.ctx.sessionSetup;
-    const mode = workshop?.mode ?? this.ctx.mode;
-    const limit =
-      workshop?.timeLimitSeconds !== undefined
-        ? workshop.timeLimitSeconds
-        : presetRules(mode, level.posts.length).timeLimitSeconds;
-    return { ...workshop, mode, timeLimitSeconds: adjustTimeLimit(limit, timer) };
+    return startingSetup(this.ctx.mode, level.posts.length, timer, this.ctx.sessionSetup);
   }
 
   /** Sends playing time to the core while the feed is in front of the player. */

@@ -12,6 +12,7 @@ import {
   parseTimerSetting,
   presetRules,
   rulesFor,
+  startingSetup,
   streakBonusFor,
   timeBonusFor,
 } from '../../src/core/modes';
@@ -121,6 +122,28 @@ describe('timer settings (WCAG 2.2.1)', () => {
     expect(parseTimerSetting('off')).toBe('off');
     expect(parseTimerSetting(null)).toBe('normal');
     expect(parseTimerSetting('x3')).toBe('normal');
+  });
+  it("applies to a workshop's time limit as well as to the level list's mode", () => {
+    const workshop = { mode: 'exam' as const, feedback: 'end' as const, timeLimitSeconds: 600 };
+    expect(startingSetup('learn', 10, 'normal', workshop)).toEqual(workshop);
+    expect(startingSetup('learn', 10, 'double', workshop).timeLimitSeconds).toBe(1200);
+    expect(startingSetup('learn', 10, 'off', workshop)).toEqual({
+      ...workshop,
+      timeLimitSeconds: null,
+    });
+    // Without a workshop: the chosen mode's preset, adjusted.
+    expect(startingSetup('challenge', 10, 'double', null)).toEqual({
+      mode: 'challenge',
+      timeLimitSeconds: 2 * 10 * CHALLENGE_SECONDS_PER_POST,
+    });
+    expect(startingSetup('learn', 10, 'normal', null)).toEqual({
+      mode: 'learn',
+      timeLimitSeconds: null,
+    });
+    // A workshop that leaves the limit to its mode gets the mode's preset.
+    expect(startingSetup('learn', 4, 'normal', { mode: 'challenge' }).timeLimitSeconds).toBe(
+      4 * CHALLENGE_SECONDS_PER_POST,
+    );
   });
 });
 
