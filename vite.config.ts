@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { contentSecurityPolicy } from './scripts/vite-csp';
-import { offlinePlay } from './scripts/vite-offline';
+import { contentSecurityPolicy } from './scripts/vite-csp.ts';
+import { offlinePlay } from './scripts/vite-offline.ts';
 
 const LEVELS_DIR = join(import.meta.dirname, 'levels');
 
