@@ -8,7 +8,6 @@ import Phaser from 'phaser';
 import { version } from '../package.json';
 import { AccessibleLayer } from './a11y/layer';
 import { seedFromText } from './core/random';
-import { tacticsForLevel } from './core/taxonomy';
 import type { GameContext } from './scenes/context';
 import {
   addLazyScene,
@@ -19,8 +18,8 @@ import {
 } from './scenes/navigation';
 import { TitleScene } from './scenes/title-scene';
 import { createHowlerAudio, createSilentAudio } from './services/audio';
-import { loadContent, lureInfo } from './services/content';
-import { createTranslator, pickLanguage, registerTactics } from './services/i18n';
+import { loadContent, registerContentTactics } from './services/content';
+import { createTranslator, pickLanguage } from './services/i18n';
 import { registerOffline } from './services/offline';
 import { openProgressStore } from './services/progress-store';
 import { openResumeStore } from './services/resume-store';
@@ -94,13 +93,7 @@ async function start(): Promise<void> {
   let content: GameContext['content'] | null = null;
   const contentReady = loadContent(translator, levelParam ? undefined : firstFrameDrawn).then(
     (loaded) => {
-      registerTactics(
-        translator,
-        tacticsForLevel(loaded.taxonomy, { tactics: [] }),
-        lureInfo(loaded.taxonomy),
-      );
-      for (const level of loaded.levels)
-        registerTactics(translator, level.tactics, lureInfo(loaded.taxonomy));
+      registerContentTactics(translator, loaded);
       content = loaded;
       return loaded;
     },

@@ -11,7 +11,7 @@ import type { Level, Taxonomy } from '../core/level/schema';
 import { LURE_ID, type TacticInfo, tacticsForLevel } from '../core/taxonomy';
 import type { LoadResult } from './content-validation';
 import type { WorkerAnswer } from './content-worker';
-import type { Translator } from './i18n';
+import { registerTactics, type Translator } from './i18n';
 import { formatProblem } from './problems';
 
 export interface BrokenLevel {
@@ -116,4 +116,11 @@ export function levelTactics(content: Content, level: Level): TacticInfo[] {
 
 export function lureInfo(taxonomy: Taxonomy): TacticInfo {
   return { id: LURE_ID, ...taxonomy.lure };
+}
+
+/** Gives i18next the names of the built-in tactics, the lure and every level's own tactics. */
+export function registerContentTactics(translator: Translator, content: Content): void {
+  const lure = lureInfo(content.taxonomy);
+  registerTactics(translator, tacticsForLevel(content.taxonomy, { tactics: [] }), lure);
+  for (const level of content.levels) registerTactics(translator, level.tactics, lure);
 }

@@ -77,3 +77,32 @@ export function button(label: string, onClick: () => void, className?: string): 
   element.addEventListener('click', onClick);
   return element;
 }
+
+/**
+ * A labelled drop-down whose choice applies at once. The data-key lets a scene that
+ * rebuilds after the change (language, text size) give focus back to it.
+ */
+export function labelledSelect(
+  id: string,
+  name: string,
+  options: readonly { value: string; label: string }[],
+  current: string,
+  onChange: (value: string) => void,
+  className?: string,
+): HTMLLabelElement {
+  const label = el('label', null, className);
+  label.htmlFor = id;
+  label.append(el('span', name), document.createTextNode(' '));
+  const input = el('select');
+  input.id = id;
+  input.dataset.key = id;
+  for (const option of options) {
+    const entry = el('option', option.label);
+    entry.value = option.value;
+    entry.selected = option.value === current;
+    input.append(entry);
+  }
+  input.addEventListener('change', () => onChange(input.value));
+  label.append(input);
+  return label;
+}

@@ -4,7 +4,7 @@
  */
 import type { Translator } from '../services/i18n';
 import type { KeyValueStore } from '../services/storage';
-import { el } from './dialog';
+import { el, labelledSelect } from './dialog';
 import {
   CONTRAST_KEY,
   contrastPreference,
@@ -21,37 +21,12 @@ import {
   shortcutsEnabled,
 } from './keyboard';
 
-function select(
-  id: string,
-  name: string,
-  options: readonly { value: string; label: string }[],
-  current: string,
-  onChange: (value: string) => void,
-): HTMLLabelElement {
-  const label = el('label', null, 'setting');
-  label.htmlFor = id;
-  label.append(el('span', name), document.createTextNode(' '));
-  const input = el('select');
-  input.id = id;
-  // The scene (and this dialog's opener) rebuild after a change; the key keeps focus here.
-  input.dataset.key = id;
-  for (const option of options) {
-    const entry = el('option', option.label);
-    entry.value = option.value;
-    entry.selected = option.value === current;
-    input.append(entry);
-  }
-  input.addEventListener('change', () => onChange(input.value));
-  label.append(input);
-  return label;
-}
-
 export function displaySettings(translator: Translator, store: KeyValueStore): HTMLFieldSetElement {
   const { t } = translator;
   const group = el('fieldset');
   group.append(el('legend', t('a11y.display')));
   group.append(
-    select(
+    labelledSelect(
       'settings-text-scale',
       t('a11y.textScale'),
       TEXT_SCALES.map((scale) => ({
@@ -63,8 +38,9 @@ export function displaySettings(translator: Translator, store: KeyValueStore): H
         store.set(TEXT_SCALE_KEY, value);
         setDisplayPreferences({ textScale: Number(value) });
       },
+      'setting',
     ),
-    select(
+    labelledSelect(
       'settings-contrast',
       t('a11y.contrast'),
       (['system', 'more', 'standard'] as const).map((value) => ({
@@ -77,8 +53,9 @@ export function displaySettings(translator: Translator, store: KeyValueStore): H
         store.set(CONTRAST_KEY, next);
         setDisplayPreferences({ contrast: next });
       },
+      'setting',
     ),
-    select(
+    labelledSelect(
       'settings-shortcuts',
       t('a11y.shortcuts'),
       (['on', 'off'] as const).map((value) => ({
@@ -90,6 +67,7 @@ export function displaySettings(translator: Translator, store: KeyValueStore): H
         store.set(SHORTCUTS_KEY, value);
         setShortcutsEnabled(parseShortcutsSetting(value));
       },
+      'setting',
     ),
   );
   return group;

@@ -5,7 +5,7 @@ import { parseTimerSetting, TIMER_SETTINGS } from '../core/modes';
 import type { AudioService, VolumeChannel } from '../services/audio';
 import { AVAILABLE_LANGUAGES, type Translator } from '../services/i18n';
 import type { KeyValueStore } from '../services/storage';
-import { button, el, openPanel } from './dialog';
+import { button, el, labelledSelect, openPanel } from './dialog';
 import { openHelp } from './help-panel';
 import { MOTION_KEY, motionPreference, parseMotionPreference, setMotionPreference } from './motion';
 
@@ -26,22 +26,17 @@ export function timerSelect(
   store: KeyValueStore,
   id: string,
 ): HTMLLabelElement {
-  const label = el('label');
-  label.htmlFor = id;
-  label.append(el('span', translator.t('modes.timer.setting')), document.createTextNode(' '));
-  const select = el('select');
-  select.id = id;
-  select.dataset.key = id;
-  const current = parseTimerSetting(store.get(TIMER_KEY));
-  for (const setting of TIMER_SETTINGS) {
-    const option = el('option', translator.t(`modes.timer.option.${setting}`));
-    option.value = setting;
-    option.selected = setting === current;
-    select.append(option);
-  }
-  select.addEventListener('change', () => store.set(TIMER_KEY, parseTimerSetting(select.value)));
-  label.append(select);
-  return label;
+  const { t } = translator;
+  return labelledSelect(
+    id,
+    t('modes.timer.setting'),
+    TIMER_SETTINGS.map((setting) => ({
+      value: setting,
+      label: t(`modes.timer.option.${setting}`),
+    })),
+    parseTimerSetting(store.get(TIMER_KEY)),
+    (value) => store.set(TIMER_KEY, parseTimerSetting(value)),
+  );
 }
 
 export function languageSelect(
@@ -49,25 +44,19 @@ export function languageSelect(
   store: KeyValueStore,
   id: string,
 ): HTMLLabelElement {
-  const label = el('label');
-  label.htmlFor = id;
-  label.append(el('span', translator.t('settings.language')), document.createTextNode(' '));
-  const select = el('select');
-  select.id = id;
-  // The scene rebuilds in the new language; the key lets it give focus back to the picker.
-  select.dataset.key = id;
-  for (const language of AVAILABLE_LANGUAGES) {
-    const option = el('option', translator.t(`languages.${language}`, { defaultValue: language }));
-    option.value = language;
-    option.selected = language === translator.language();
-    select.append(option);
-  }
-  select.addEventListener('change', () => {
-    store.set(LANGUAGE_KEY, select.value);
-    void translator.setLanguage(select.value);
-  });
-  label.append(select);
-  return label;
+  return labelledSelect(
+    id,
+    translator.t('settings.language'),
+    AVAILABLE_LANGUAGES.map((language) => ({
+      value: language,
+      label: translator.t(`languages.${language}`, { defaultValue: language }),
+    })),
+    translator.language(),
+    (value) => {
+      store.set(LANGUAGE_KEY, value);
+      void translator.setLanguage(value);
+    },
+  );
 }
 
 /**
@@ -116,23 +105,20 @@ export function openSettings(
       sound.append(volumeSlider(channel, t(`settings.volume.${channel}`), audio));
     }
 
-    const motion = el('label');
-    motion.htmlFor = 'settings-motion';
-    motion.append(el('span', t('settings.motion')), document.createTextNode(' '));
-    const motionSelect = el('select');
-    motionSelect.id = 'settings-motion';
-    for (const option of ['system', 'reduced', 'full'] as const) {
-      const entry = el('option', t(`settings.motionOption.${option}`));
-      entry.value = option;
-      entry.selected = option === motionPreference();
-      motionSelect.append(entry);
-    }
-    motionSelect.addEventListener('change', () => {
-      const next = parseMotionPreference(motionSelect.value);
-      setMotionPreference(next);
-      store.set(MOTION_KEY, next);
-    });
-    motion.append(motionSelect);
+    const motion = labelledSelect(
+      'settings-motion',
+      t('settings.motion'),
+      (['system', 'reduced', 'full'] as const).map((option) => ({
+        value: option,
+        label: t(`settings.motionOption.${option}`),
+      })),
+      motionPreference(),
+      (value) => {
+        const next = parseMotionPreference(value);
+        setMotionPreference(next);
+        store.set(MOTION_KEY, next);
+      },
+    );
 
     const actions = el('div', null, 'row');
     actions.append(

@@ -2,9 +2,8 @@
  * The trainer's pages, chosen by URL (`?facilitator`, `?dashboard`): plain DOM pages in
  * this lazily loaded chunk. Phaser is not started on them.
  */
-import { tacticsForLevel } from '../core/taxonomy';
-import { type Content, loadContent, lureInfo } from '../services/content';
-import { registerTactics, type Translator } from '../services/i18n';
+import { type Content, loadContent, registerContentTactics } from '../services/content';
+import type { Translator } from '../services/i18n';
 import type { KeyValueStore } from '../services/storage';
 import { el } from '../ui/dialog';
 import { loadWorkshopStrings } from './strings';
@@ -38,13 +37,7 @@ export async function showWorkshopPage(
     );
     return;
   }
-  registerTactics(
-    translator,
-    tacticsForLevel(content.taxonomy, { tactics: [] }),
-    lureInfo(content.taxonomy),
-  );
-  for (const level of content.levels)
-    registerTactics(translator, level.tactics, lureInfo(content.taxonomy));
+  registerContentTactics(translator, content);
   main.replaceChildren();
   if (page === 'guide') {
     const { renderGuide } = await import('./guide');
