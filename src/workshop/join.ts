@@ -1,6 +1,8 @@
 /**
  * A student opens a workshop link: the setup is read from the URL, they type a
- * nickname (nothing else is asked), and the game plays exactly that setup.
+ * nickname (nothing else is asked), and the game plays exactly that setup. When this
+ * browser saved a run of the same setup (a closed tab, a reload), they continue it
+ * under the same nickname or start again.
  */
 import { seedFromText } from '../core/random';
 import { MAX_NICKNAME_LENGTH } from '../core/workshop/result';
@@ -12,6 +14,7 @@ import { button, el } from '../ui/dialog';
 import { loadPacks } from './custom-levels';
 import { codeProblem } from './problems';
 import { StudentRun } from './run';
+import { clearSavedRun, loadSavedRun } from './run-store';
 import { alertLine, field } from './share';
 import { loadWorkshopStrings } from './strings';
 import './workshop.css';
@@ -65,6 +68,65 @@ export async function joinWorkshop(
   }
 
   panel.append(...describeSetup(ctx, setup));
+  const begin = (run: StudentRun, onResultClosed?: () => void) => {
+    ctx.workshop = run;
+    // The facilitator chose the levels and rules: no campaign locks, and every level
+    // starts with the workshop's mode, feedback timing and time limit.
+    ctx.allUnlocked = true;
+    ctx.sessionSetup = run.sessionSetup;
+    // Everyone in the workshop sees the same feed order.
+    ctx.fixedSeed = seedFromText(setup.seed);
+    void run.goOn((levelId) => open({ scene: 'feed', data: { levelId } }), onResultClosed);
+  };
+
+  const saved = loadSavedRun(ctx.store, setup);
+  if (saved.status === 'unreadable' || saved.status === 'too-new')
+    panel.append(el('p', t('workshop:resume.unreadable'), 'notice'));
+  if (!ctx.store.persistent) panel.append(el('p', t('workshop:resume.notKept'), 'notice'));
+  const form = nicknameForm(ctx, (nickname) => begin(new StudentRun(setup, nickname, ctx)));
+  panel.append(form.element);
+  if (saved.status !== 'ok') {
+    form.input.focus();
+    return;
+  }
+
+  // This link's run was saved in this browser: go on with it, or throw it away.
+  const { run } = saved;
+  form.element.hidden = true;
+  const choice = el('div', null, 'workshop-resume');
+  choice.append(
+    el('p', t(run.finishedAt ? 'workshop:resume.finished' : 'workshop:resume.started')),
+  );
+  const done = run.played.length;
+  const total = setup.levels.length;
+  const continueButton = button(
+    t('workshop:resume.continue', { nickname: run.nickname, done, total }),
+    () => begin(new StudentRun(setup, run.nickname, ctx, run), () => continueButton.focus()),
+    'primary',
+  );
+  const startAgain = button(t('workshop:resume.startAgain'), () => {
+    clearSavedRun(ctx.store);
+    // A level left mid-way belongs to the run thrown away: it must not resume either.
+    const pending = ctx.resume.pending;
+    if (pending && setup.levels.includes(pending.levelId)) ctx.resume.clear();
+    choice.remove();
+    form.element.hidden = false;
+    ctx.layer.announce(t('workshop:resume.cleared'));
+    form.input.focus();
+  });
+  const row = el('div', null, 'row');
+  row.append(continueButton, startAgain);
+  choice.append(row);
+  form.element.before(choice);
+  continueButton.focus();
+}
+
+/** The nickname form of a new run; `start` gets the trimmed nickname. */
+function nicknameForm(
+  ctx: GameContext,
+  start: (nickname: string) => void,
+): { element: HTMLFormElement; input: HTMLInputElement } {
+  const { t } = ctx.translator;
   const form = el('form');
   const input = el('input');
   input.type = 'text';
@@ -74,9 +136,9 @@ export async function joinWorkshop(
   input.spellcheck = false;
   form.append(field(input, t('workshop:join.nickname'), t('workshop:join.nicknameHelp')).wrapper);
   const error = alertLine();
-  const start = el('button', t('workshop:join.start'), 'primary');
-  start.type = 'submit';
-  form.append(error, start);
+  const submit = el('button', t('workshop:join.start'), 'primary');
+  submit.type = 'submit';
+  form.append(error, submit);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const nickname = input.value.trim();
@@ -86,29 +148,9 @@ export async function joinWorkshop(
       input.focus();
       return;
     }
-    const run = new StudentRun(setup, nickname, ctx);
-    ctx.workshop = run;
-    // The facilitator chose the levels and rules: no campaign locks, and every level
-    // starts with the workshop's mode, feedback timing and time limit.
-    ctx.allUnlocked = true;
-    ctx.sessionSetup = run.sessionSetup;
-    // Everyone in the workshop sees the same feed order.
-    ctx.fixedSeed = seedFromText(setup.seed);
-    const play = () => open({ scene: 'feed', data: { levelId: setup.levels[0] as string } });
-    if (setup.check === 'off') return play();
-    // The headline check comes before play: the baseline (pre) or the booster round.
-    const phase = setup.check === 'booster' ? 'booster' : 'pre';
-    void import('./check')
-      .then(({ runCheck }) =>
-        runCheck(ctx.layer, ctx.translator, phase, seedFromText(`${setup.seed}:${phase}`)),
-      )
-      .then((answers) => {
-        run.checks[phase] = answers;
-        play();
-      });
+    start(nickname);
   });
-  panel.append(form);
-  input.focus();
+  return { element: form, input };
 }
 
 function describeSetup(ctx: GameContext, setup: WorkshopSetup): HTMLElement[] {

@@ -4,9 +4,17 @@ import type { GameContext } from '../scenes/context';
 import { button, el, openPanel } from '../ui/dialog';
 import { copyText, download, field, qrImage } from './share';
 
-export function showResultPanel(ctx: GameContext, result: WorkshopResult): void {
+export function showResultPanel(
+  ctx: GameContext,
+  result: WorkshopResult,
+  onClose?: () => void,
+): void {
   const { t } = ctx.translator;
-  const panel = openPanel(ctx.layer, t('workshop:result.title'), () => panel.close());
+  const close = () => {
+    panel.close();
+    onClose?.();
+  };
+  const panel = openPanel(ctx.layer, t('workshop:result.title'), close);
   const { summary } = result;
   panel.body.append(
     el('p', t('workshop:result.intro')),
@@ -43,7 +51,7 @@ export function showResultPanel(ctx: GameContext, result: WorkshopResult): void 
         status.textContent = copied ? t('workshop:copied') : t('workshop:copyByHand');
       });
     }),
-    button(t('workshop:result.done'), () => panel.close(), 'primary'),
+    button(t('workshop:result.done'), close, 'primary'),
   );
   panel.body.append(actions, status);
   const qr = qrImage(code, t('workshop:result.qr'));

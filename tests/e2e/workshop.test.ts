@@ -14,7 +14,7 @@ import { emptyProgress, recordResult, serializeProgress } from '../../src/core/p
 import { type Answer, scoreAnswers } from '../../src/core/scoring';
 import { summarizeClass } from '../../src/core/workshop/aggregate';
 import { decodeResult, readResultFile, type WorkshopResult } from '../../src/core/workshop/result';
-import { decodeSetup } from '../../src/core/workshop/setup';
+import { decodeSetup, encodeSetup, type WorkshopSetup } from '../../src/core/workshop/setup';
 import { collectErrors, launch, press, screenshot, sessionState } from './browser';
 
 const level = JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8')) as Level;
@@ -74,15 +74,34 @@ async function playWorkshop(
   await expect.poll(() => name.count()).toBe(1);
   await name.fill(nickname);
   await press(page, page.getByRole('button', { name: 'Start the workshop' }));
+  await startScrolling(page);
+  const { mode, rules } = await sessionState(page);
+  expect(mode).toBe('exam');
+  expect(rules).toMatchObject({ feedback: 'end', timeLimitSeconds: 900 });
+  await playPosts(page, answerFor);
+  const finish = page.getByRole('button', { name: 'Finish and save my result' });
+  await expect.poll(() => finish.count(), { timeout: 20_000 }).toBe(1);
+  await press(page, finish);
+  await expect.poll(() => page.getByRole('textbox', { name: 'Result code' }).count()).toBe(1);
+}
+
+/** Closes a level's briefing. */
+async function startScrolling(page: Page): Promise<void> {
   const start = page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' });
   await expect.poll(() => start.count()).toBe(1);
   await press(page, start);
   await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+}
 
-  const { order, mode, rules } = await sessionState(page);
-  expect(mode).toBe('exam');
-  expect(rules).toMatchObject({ feedback: 'end', timeLimitSeconds: 900 });
-  for (const [index, postId] of order.entries()) {
+/** Answers the level's posts from `from` on, in an Exam workshop (no feedback between). */
+async function playPosts(
+  page: Page,
+  answerFor: (postId: string, index: number) => Answer,
+  range: { from?: number; to?: number } = {},
+): Promise<void> {
+  const { order } = await sessionState(page);
+  for (let index = range.from ?? 0; index < (range.to ?? order.length); index++) {
+    const postId = order[index] as string;
     await press(
       page,
       page.getByRole('button', { name: new RegExp(`^Post ${index + 1} of ${order.length},`) }),
@@ -103,10 +122,6 @@ async function playWorkshop(
     // Exam mode: no feedback, the panel closes at once.
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   }
-  const finish = page.getByRole('button', { name: 'Finish and save my result' });
-  await expect.poll(() => finish.count(), { timeout: 20_000 }).toBe(1);
-  await press(page, finish);
-  await expect.poll(() => page.getByRole('textbox', { name: 'Result code' }).count()).toBe(1);
 }
 
 describe('a workshop from link to class dashboard', () => {
@@ -325,6 +340,88 @@ describe('a workshop from link to class dashboard', () => {
     expect(errors.filter((error) => !/broken\.json/.test(error))).toEqual([]);
     await context.close();
   });
+
+  it('continues a run after a reload under the same nickname, earlier answers kept', async () => {
+    const economic = JSON.parse(readFileSync('levels/02-economic.json', 'utf8')) as Level;
+    const truths = new Map(
+      [...level.posts, ...economic.posts].map((post) => [post.id, post.truth] as const),
+    );
+    /** Right on every post, so each level's answers can be told apart from none. */
+    const rightAnswer = (postId: string): Answer => {
+      const truth = truths.get(postId);
+      if (!truth) throw new Error(`unknown post ${postId}`);
+      return { tactics: [...truth.tactics], lure: truth.lure };
+    };
+    const setup: WorkshopSetup = {
+      levels: ['tutorial', 'economic'],
+      mode: 'exam',
+      feedback: 'end',
+      timeLimitMinutes: null,
+      title: 'Class 9c',
+      packs: [],
+      check: 'off',
+      seed: 'room-14',
+    };
+    const link = `${inject('baseUrl')}?workshop=${encodeSetup(setup)}&lang=en`;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    const continueAs = (done: number) =>
+      page.getByRole('button', { name: `Continue as Eve (${done} of 2 levels done)` });
+    const reloadAndContinue = async (done: number) => {
+      await page.reload();
+      await expect.poll(() => continueAs(done).count()).toBe(1);
+      // The nickname is not asked again.
+      expect(await page.getByRole('textbox', { name: 'Nickname' }).count()).toBe(0);
+      await press(page, continueAs(done));
+    };
+
+    await page.goto(link);
+    await page.getByRole('textbox', { name: 'Nickname' }).fill('Eve');
+    await press(page, page.getByRole('button', { name: 'Start the workshop' }));
+    await startScrolling(page);
+    await playPosts(page, rightAnswer);
+    const next = page.getByRole('button', { name: 'Next workshop level: Too good to be true' });
+    await expect.poll(() => next.count(), { timeout: 20_000 }).toBe(1);
+
+    // The tab reloads on the debrief of level 1: the workshop goes on with level 2.
+    await reloadAndContinue(1);
+    await startScrolling(page);
+    expect((await sessionState(page)).levelId).toBe('economic');
+    await playPosts(page, rightAnswer, { to: 5 });
+    // And mid-level 2: the level resumes at the sixth post, the first five kept.
+    await reloadAndContinue(1);
+    await expect.poll(async () => Object.keys((await sessionState(page)).answers).length).toBe(5);
+    await playPosts(page, rightAnswer, { from: 5 });
+    const finish = page.getByRole('button', { name: 'Finish and save my result' });
+    await expect.poll(() => finish.count(), { timeout: 20_000 }).toBe(1);
+    await press(page, finish);
+    const codeBox = page.getByRole('textbox', { name: 'Result code' });
+    await expect.poll(() => codeBox.count()).toBe(1);
+    const code = await codeBox.inputValue();
+    const read = decodeResult(code);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.result.nickname).toBe('Eve');
+    expect(read.result.levels.map((played) => played.levelId)).toEqual(['tutorial', 'economic']);
+    const [first, second] = read.result.levels;
+    expect(first?.posts).toHaveLength(level.posts.length);
+    expect(second?.posts).toHaveLength(economic.posts.length);
+    expect(read.result.summary).toMatchObject({ misses: 0, falseAlarms: 0 });
+    await screenshot(page, 'workshop-resumed-result');
+
+    // The saved result survives a reload too, with the same code, until started again.
+    await reloadAndContinue(2);
+    await expect.poll(() => codeBox.count()).toBe(1);
+    expect(await codeBox.inputValue()).toBe(code);
+    await press(page, page.getByRole('dialog').getByRole('button', { name: 'Done', exact: true }));
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await screenshot(page, 'workshop-resume-choice');
+    await press(page, page.getByRole('button', { name: /^Start again/ }));
+    await expect.poll(() => page.getByRole('textbox', { name: 'Nickname' }).count()).toBe(1);
+    expect(await page.evaluate(() => localStorage.getItem('flag-the-feed:workshop'))).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
 
   it('prints a facilitator guide with the answer key from the level data', async () => {
     const page = await browser.newPage();

@@ -26,7 +26,8 @@ export const MAX_RESULT_FILE_BYTES = 1024 * 1024;
 export const MAX_NICKNAME_LENGTH = 40;
 
 const id = v.pipe(v.string(), v.maxLength(64));
-const tactics = v.pipe(v.array(id), v.maxLength(32));
+export const TacticIdsSchema = v.pipe(v.array(id), v.maxLength(32));
+const tactics = TacticIdsSchema;
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 const PostAnswerSchema = v.strictObject({
@@ -67,7 +68,7 @@ const SummarySchema = v.strictObject({
 const CheckAnswersSchema = v.pipe(v.array(CheckAnswerSchema), v.maxLength(40));
 
 /** Answers to the headline check, by when it was taken. */
-const ChecksSchema = v.strictObject({
+export const ChecksSchema = v.strictObject({
   pre: v.optional(CheckAnswersSchema),
   post: v.optional(CheckAnswersSchema),
   booster: v.optional(CheckAnswersSchema),
