@@ -21,28 +21,43 @@ import {
 import { type Cell, toCsv } from '../core/workshop/csv';
 import {
   decodeResult,
+  encodeResult,
   MAX_RESULT_FILE_BYTES,
   type ReadResult,
   readResultFile,
   type WorkshopResult,
 } from '../core/workshop/result';
+import { parseDashboard, serializeDashboard } from '../core/workshop/saved-dashboard';
 import type { Content } from '../services/content';
 import type { Translator } from '../services/i18n';
+import type { KeyValueStore } from '../services/storage';
 import { button, el } from '../ui/dialog';
-import { pageUrl } from './pages';
 import { codeProblem } from './problems';
-import { download, field } from './share';
+import { ADD_RESULT_HASH, download, field, pageUrl } from './share';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 const D_PRIME_BIN = 0.5;
 const HARDEST_POSTS = 10;
 
-export function renderDashboard(main: HTMLElement, translator: Translator, content: Content) {
+export const DASHBOARD_KEY = 'flag-the-feed:dashboard';
+const UNREADABLE_DASHBOARD_KEY = 'flag-the-feed:dashboard:unreadable';
+
+export function renderDashboard(
+  main: HTMLElement,
+  translator: Translator,
+  content: Content,
+  store: KeyValueStore,
+) {
   const { t } = translator;
   const results: WorkshopResult[] = [];
   const problems: string[] = [];
   let codeCount = 0;
+  // The results stay in this browser until cleared: a closed tab loses none of them.
+  let saveFailed = false;
+  const save = () => {
+    saveFailed = !store.set(DASHBOARD_KEY, serializeDashboard(results.map(encodeResult)));
+  };
 
   main.append(el('h1', t('workshop:dashboard.title')), el('p', t('workshop:dashboard.intro')));
   const inputs = el('section', null, 'workshop-drop');
@@ -68,6 +83,7 @@ export function renderDashboard(main: HTMLElement, translator: Translator, conte
   const clear = button(t('workshop:dashboard.clear'), () => {
     results.length = 0;
     problems.length = 0;
+    store.remove(DASHBOARD_KEY);
     render();
   });
   inputs.append(el('div', null, 'row'));
@@ -90,6 +106,7 @@ export function renderDashboard(main: HTMLElement, translator: Translator, conte
       problems.push(t('workshop:dashboard.duplicate', { source }));
     } else {
       results.push(read.result);
+      save();
     }
   };
   const readFiles = async (list: Iterable<File>) => {
@@ -123,6 +140,7 @@ export function renderDashboard(main: HTMLElement, translator: Translator, conte
   const render = () => {
     for (const chart of charts.splice(0)) chart.destroy();
     status.replaceChildren(el('p', t('workshop:dashboard.loaded', { n: results.length })));
+    if (saveFailed) status.append(el('p', t('workshop:dashboard.notSaved'), 'notice'));
     if (problems.length > 0) {
       status.append(el('h2', t('workshop:dashboard.skipped')));
       const list = el('ul', null, 'notice');
@@ -134,6 +152,21 @@ export function renderDashboard(main: HTMLElement, translator: Translator, conte
     const summary = summarizeClass(uniqueResults(results));
     renderReport(report, translator, content, summary, charts);
   };
+  const saved = parseDashboard(store.get(DASHBOARD_KEY));
+  if (saved.status === 'unreadable') {
+    store.set(UNREADABLE_DASHBOARD_KEY, store.get(DASHBOARD_KEY) ?? '');
+    problems.push(t('workshop:dashboard.savedUnreadable', { reason: saved.reason }));
+  }
+  saved.codes.forEach((code, index) => {
+    accept(t('workshop:dashboard.savedSource', { n: index + 1 }), decodeResult(code));
+  });
+  // A result scanned from a student's QR code: added once, then the address is cleaned
+  // so a reload does not offer it again.
+  if (location.hash.startsWith(ADD_RESULT_HASH)) {
+    const code = decodeURIComponent(location.hash.slice(ADD_RESULT_HASH.length));
+    history.replaceState(history.state, '', location.pathname + location.search);
+    accept(t('workshop:dashboard.scannedSource'), decodeResult(code));
+  }
   render();
 }
 

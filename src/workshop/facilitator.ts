@@ -10,8 +10,7 @@ import type { Content } from '../services/content';
 import type { Translator } from '../services/i18n';
 import { button, el } from '../ui/dialog';
 import { addLevels, loadPacks, validateCustom } from './custom-levels';
-import { pageUrl } from './pages';
-import { alertLine, copyText, field, qrImage } from './share';
+import { alertLine, copyText, field, pageUrl, qrImage } from './share';
 
 export function renderFacilitator(main: HTMLElement, translator: Translator, content: Content) {
   const { t, text } = translator;

@@ -8,7 +8,7 @@ import { isManipulative } from '../core/scoring';
 import type { Content } from '../services/content';
 import type { Translator } from '../services/i18n';
 import { button, el } from '../ui/dialog';
-import { pageUrl } from './pages';
+import { pageUrl } from './share';
 
 export function renderGuide(
   main: HTMLElement,

@@ -47,16 +47,6 @@ export async function showWorkshopPage(
     renderFacilitator(main, translator, content);
   } else {
     const { renderDashboard } = await import('./dashboard');
-    renderDashboard(main, translator, content);
+    renderDashboard(main, translator, content, store);
   }
-}
-
-/** The link to another page of this site, keeping the language. */
-export function pageUrl(query: Record<string, string>): string {
-  const url = new URL(location.pathname, location.origin);
-  const lang = new URLSearchParams(location.search).get('lang');
-  if (lang) url.searchParams.set('lang', lang);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  // `?facilitator` reads better than `?facilitator=`.
-  return url.toString().replace(/=(&|$)/g, '$1');
 }

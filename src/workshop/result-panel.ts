@@ -2,7 +2,7 @@
 import { encodeResult, resultToFileText, type WorkshopResult } from '../core/workshop/result';
 import type { GameContext } from '../scenes/context';
 import { button, el, openPanel } from '../ui/dialog';
-import { copyText, download, field, qrImage } from './share';
+import { ADD_RESULT_HASH, copyText, download, field, pageUrl, qrImage } from './share';
 
 export function showResultPanel(
   ctx: GameContext,
@@ -54,7 +54,11 @@ export function showResultPanel(
     button(t('workshop:result.done'), close, 'primary'),
   );
   panel.body.append(actions, status);
-  const qr = qrImage(code, t('workshop:result.qr'));
+  // Scanned with a phone's camera, it opens the class dashboard with this result added.
+  const qr = qrImage(
+    `${pageUrl({ dashboard: '' })}${ADD_RESULT_HASH}${code}`,
+    t('workshop:result.qr'),
+  );
   panel.body.append(qr ?? el('p', t('workshop:result.qrTooLong'), 'meta'));
   panel.heading.focus();
 }

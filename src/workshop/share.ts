@@ -1,6 +1,19 @@
-/** Small DOM helpers the workshop pages share: copy, download, QR code, labelled fields. */
+/** Small helpers the workshop pages share: links, copy, download, QR code, labelled fields. */
 import { renderSVG } from 'uqr';
 import { el } from '../ui/dialog';
+
+/** A student's result QR code opens the class dashboard with `#add=<result code>`. */
+export const ADD_RESULT_HASH = '#add=';
+
+/** The link to another page of this site, keeping the language. */
+export function pageUrl(query: Record<string, string>): string {
+  const url = new URL(location.pathname, location.origin);
+  const lang = new URLSearchParams(location.search).get('lang');
+  if (lang) url.searchParams.set('lang', lang);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  // `?facilitator` reads better than `?facilitator=`.
+  return url.toString().replace(/=(&|$)/g, '$1');
+}
 
 /** Byte-mode capacity of the largest QR code at low error correction. */
 const QR_MAX_CHARS = 2900;

@@ -7,9 +7,8 @@ import type { Translator } from '../services/i18n';
 import { openProgressStore } from '../services/progress-store';
 import type { KeyValueStore } from '../services/storage';
 import { button, el } from '../ui/dialog';
-import { pageUrl } from './pages';
 import { codeProblem } from './problems';
-import { alertLine, copyText, download, field } from './share';
+import { alertLine, copyText, download, field, pageUrl } from './share';
 
 /** A progress file is the code in a text file; anything larger is not one. */
 const MAX_PROGRESS_FILE_BYTES = 256 * 1024;

@@ -237,6 +237,18 @@ describe('a workshop from link to class dashboard', () => {
     expect(csvText).toContain('\r\nAda,tutorial,13,');
     expect(csvText).toContain('\r\nBen,tutorial,13,');
 
+    // Closing the tab loses nothing: the dashboard opens again with both results. A
+    // student's QR code opens it with `#add=` and the result: Ben's again, counted once.
+    await dashboard.close();
+    const reopened = await context.newPage();
+    errors.push(...collectErrors(reopened));
+    await reopened.goto(`${inject('baseUrl')}?dashboard&lang=en#add=${benCode}`);
+    await expect.poll(() => reopened.getByText('Results: 2').count()).toBe(1);
+    await expect
+      .poll(() => reopened.getByText('scanned code: already added, counted once.').count())
+      .toBe(1);
+    expect(new URL(reopened.url()).hash).toBe('');
+
     expect(errors).toEqual([]);
     await otherMachine.close();
     await context.close();
