@@ -28,7 +28,7 @@ import { pushShortcuts } from '../ui/keyboard';
 import { reducedMotion } from '../ui/motion';
 import type { PostCardView } from '../ui/post-card';
 import { PostPanel } from '../ui/post-panel';
-import { Scroller } from '../ui/scroller';
+import { cameraScroller, type Scroller } from '../ui/scroller';
 import { openSettings, TIMER_KEY } from '../ui/settings-panel';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
 import { APP, FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
@@ -233,18 +233,11 @@ export class FeedScene extends BaseScene {
         this.scroller?.setContentHeight(contentHeight, h - headerHeight);
       },
     });
-    this.scroller = new Scroller(
-      {
-        viewport,
-        content: list,
-        onScroll: (scrollY) => {
-          // A late focus or fling may arrive after the scene stopped (e.g. browser Back).
-          if (!this.drawing) return;
-          this.cameras.main.scrollY = scrollY;
-          this.cards?.scrollTo(scrollY - GAP);
-        },
-      },
-      () => !reducedMotion(),
+    this.scroller = cameraScroller(
+      this.cameras.main,
+      () => this.drawing,
+      { viewport, content: list },
+      (scrollY) => this.cards?.scrollTo(scrollY - GAP),
     );
     this.scroller.setContentHeight(contentHeight, h - headerHeight);
 

@@ -9,8 +9,7 @@ import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';
 import { fontPx } from '../ui/display';
 import { drawFocusRing } from '../ui/focus-ring';
-import { reducedMotion } from '../ui/motion';
-import { Scroller } from '../ui/scroller';
+import { cameraScroller, type Scroller } from '../ui/scroller';
 import { MODE_KEY, timerSelect } from '../ui/settings-panel';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
 import { APP, FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
@@ -218,18 +217,10 @@ export class LevelSelectScene extends BaseScene {
       y += box.getBoundingClientRect().height + GAP;
     }
 
-    this.scroller = new Scroller(
-      {
-        viewport,
-        content: list,
-        onScroll: (scrollY) => {
-          // A late focus or fling may arrive after the scene stopped (e.g. browser Back).
-          if (!this.drawing) return;
-          this.cameras.main.scrollY = scrollY;
-        },
-      },
-      () => !reducedMotion(),
-    );
+    this.scroller = cameraScroller(this.cameras.main, () => this.drawing, {
+      viewport,
+      content: list,
+    });
     this.scroller.setContentHeight(y, h - HEADER);
     buttons[0]?.element.focus({ preventScroll: true });
   }

@@ -3,6 +3,8 @@
  * touch on the accessible layer move the camera, and the layer's buttons move with
  * it. A drag never counts as a tap on the post under the finger.
  */
+import { reducedMotion } from './motion';
+
 export interface ScrollerOptions {
   /** The clipped DOM area over the scrolling part of the canvas. */
   viewport: HTMLElement;
@@ -135,4 +137,28 @@ export class Scroller {
     this.stopFling();
     for (const undo of this.cleanup) undo();
   }
+}
+
+/**
+ * A scroller whose list the scene's camera follows; `alsoOnScroll` moves whatever else
+ * the scene scrolls. Momentum follows the motion preference. `drawing` is false once
+ * the scene has stopped: a late focus or fling (e.g. after browser Back) then does nothing.
+ */
+export function cameraScroller(
+  camera: { scrollY: number },
+  drawing: () => boolean,
+  list: { viewport: HTMLElement; content: HTMLElement },
+  alsoOnScroll?: (scrollY: number) => void,
+): Scroller {
+  return new Scroller(
+    {
+      ...list,
+      onScroll: (scrollY) => {
+        if (!drawing()) return;
+        camera.scrollY = scrollY;
+        alsoOnScroll?.(scrollY);
+      },
+    },
+    () => !reducedMotion(),
+  );
 }

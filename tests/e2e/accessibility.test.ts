@@ -23,6 +23,7 @@ import { collectErrors, launch, press, screenshot, sessionState } from './browse
 import {
   installLayoutProbe,
   measuredCards,
+  resize,
   sceneProblems,
   sceneShown,
   watchCards,
@@ -53,21 +54,6 @@ async function axeProblems(page: Page, screen: string): Promise<string[]> {
           `${screen}: ${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/gu, ' ')}`,
       ),
     );
-}
-
-/** Resizes the page and waits for the game to lay itself out again at that size. */
-async function resize(page: Page, size: { width: number; height: number }): Promise<void> {
-  await page.setViewportSize(size);
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          (window as unknown as { __ftf: { game: { scale: { gameSize: { width: number } } } } })
-            .__ftf.game.scale.gameSize.width,
-      ),
-    )
-    .toBe(size.width);
-  await page.waitForTimeout(300); // the rebuild runs on the next frame
 }
 
 const dialogCount = (page: Page) => page.getByRole('dialog').count();

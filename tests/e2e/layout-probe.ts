@@ -175,6 +175,21 @@ export async function measuredCards(
   return read();
 }
 
+/** Resizes the page and waits for the game to lay itself out again at that size. */
+export async function resize(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (window as unknown as { __ftf: { game: { scale: { gameSize: { width: number } } } } })
+            .__ftf.game.scale.gameSize.width,
+      ),
+    )
+    .toBe(size.width);
+  await page.waitForTimeout(300); // the rebuild runs on the next frame
+}
+
 /**
  * The scene's layout problems on a 360×640 phone (the scene rebuilds on resize), with a
  * screenshot; the page is back at its own size afterwards.
@@ -186,17 +201,7 @@ export async function onPhone(
   whileThere: () => Promise<void> = async () => {},
 ): Promise<string[]> {
   const size = page.viewportSize() ?? { width: 1280, height: 800 };
-  await page.setViewportSize({ width: 360, height: 640 });
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          (window as unknown as { __ftf: { game: { scale: { gameSize: { width: number } } } } })
-            .__ftf.game.scale.gameSize.width,
-      ),
-    )
-    .toBe(360);
-  await page.waitForTimeout(300); // the rebuild runs on the next frame
+  await resize(page, { width: 360, height: 640 });
   await whileThere();
   await screenshot(page, shot);
   const problems = await sceneProblems(page, sceneKey);
