@@ -34,6 +34,8 @@ export interface ButtonOptions {
 export class AccessibleLayer {
   private readonly owned = new Set<Element>();
   private pending = 0;
+  /** Messages said within one short burst, read out together. */
+  private burst: string[] = [];
 
   constructor(
     readonly root: HTMLElement,
@@ -140,15 +142,18 @@ export class AccessibleLayer {
   }
 
   /**
-   * Says something to screen-reader users without moving focus. A message that comes
-   * before the last one was shown replaces it, so the region never queues a burst.
+   * Says something to screen-reader users without moving focus. Messages that come
+   * within one burst are read as one update, so the region never floods and none is
+   * lost (e.g. "ready offline" arriving just as a decision is announced).
    */
   announce(message: string): void {
+    this.burst.push(message);
     // Clearing first makes a repeated message be read again.
     this.announcer.textContent = '';
     window.clearTimeout(this.pending);
     this.pending = window.setTimeout(() => {
-      this.announcer.textContent = message;
+      this.announcer.textContent = this.burst.join(' ');
+      this.burst = [];
     }, 30);
   }
 

@@ -276,6 +276,22 @@ describe('keyboard alone', () => {
     };
     const keyFor = (id: string) =>
       String(taxonomy.tactics.findIndex((tactic) => tactic.id === id) + 1);
+    // The service worker says once that the game is ready offline; wait for it, so the
+    // count below holds the level's messages only.
+    const ready = t('update.offlineReady');
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            (text) =>
+              (window as unknown as { __said: string[] }).__said.some((said) =>
+                said.includes(text),
+              ),
+            ready,
+          ),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
     const saidBefore = await page.evaluate(
       () => (window as unknown as { __said: string[] }).__said.length,
     );
