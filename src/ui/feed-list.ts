@@ -61,6 +61,13 @@ export class FeedList {
   private made = 0;
   private bottom = 0;
   private scrollY = 0;
+  /**
+   * True while the first screen waits for the briefing to be read: the scroller reports
+   * its starting position as the feed is built, and that alone must not make the cards;
+   * a move, focus on a post or the background making ends it.
+   */
+  private deferred: boolean;
+  private positioned = false;
   private readonly step = () => this.makeInBackground();
   private readonly startBackground = () =>
     this.scene.events.on(Phaser.Scenes.Events.UPDATE, this.step);
@@ -78,6 +85,7 @@ export class FeedList {
       mark: null,
     }));
     for (const card of this.cards) this.byId.set(card.id, card);
+    this.deferred = !options.firstScreenNow;
     // Only what is on screen now: the feed opens sooner, and the rest follows in the background.
     if (options.firstScreenNow) this.makeUntil(options.viewportHeight);
     // The rest from the frame after the first, which shows the feed (or the briefing) sooner.
@@ -89,6 +97,7 @@ export class FeedList {
   place(id: string): { top: number; height: number } | null {
     const index = this.cards.findIndex((card) => card.id === id);
     if (index < 0) return null;
+    this.deferred = false;
     while (this.made <= index) this.makeNext();
     const card = this.cards[index] as Card;
     return { top: card.top, height: card.height };
@@ -96,8 +105,10 @@ export class FeedList {
 
   /** Follows the camera: shows only the cards in view, making any that are missing. */
   scrollTo(scrollY: number): void {
+    if (this.positioned && scrollY !== this.scrollY) this.deferred = false;
+    this.positioned = true;
     this.scrollY = scrollY;
-    this.makeUntil(scrollY + this.options.viewportHeight + AHEAD);
+    if (!this.deferred) this.makeUntil(scrollY + this.options.viewportHeight + AHEAD);
     for (let i = 0; i < this.made; i++) this.cull(this.cards[i] as Card);
   }
 
@@ -135,6 +146,7 @@ export class FeedList {
   }
 
   private makeInBackground(): void {
+    this.deferred = false;
     const start = performance.now();
     do this.makeNext();
     while (this.made < this.cards.length && performance.now() - start < FRAME_BUDGET);
