@@ -1,28 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { levelFileNames, levelIndex } from './scripts/level-index.ts';
 import { contentSecurityPolicy } from './scripts/vite-csp.ts';
 import { offlinePlay } from './scripts/vite-offline.ts';
 
 const LEVELS_DIR = join(import.meta.dirname, 'levels');
 
-/** The level files the game lists: every JSON in levels/ except the schema and taxonomy. */
-function levelFileNames(): string[] {
-  return readdirSync(LEVELS_DIR)
-    .filter(
-      (name) => name.endsWith('.json') && name !== 'level.schema.json' && name !== 'taxonomy.json',
-    )
-    .sort();
-}
-
 /**
- * Serves levels/ as plain files plus levels/index.json (the list of level files), in
- * dev and in the build. The game fetches them like any other content, so a level is
- * validated from its bytes at runtime, and a broken file can be tested by replacing
- * one response.
+ * Serves levels/ as plain files plus levels/index.json (the list of level files and
+ * which file holds which level id), in dev and in the build. The game fetches them like
+ * any other content, so a level is validated from its bytes at runtime, and a broken
+ * file can be tested by replacing one response.
  */
 function levelFiles(): Plugin {
-  const index = () => JSON.stringify({ levels: levelFileNames() });
+  const index = () => JSON.stringify(levelIndex(LEVELS_DIR));
   return {
     name: 'flag-the-feed-levels',
     configureServer(server) {
@@ -32,7 +24,7 @@ function levelFiles(): Plugin {
         const name = match[1];
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         if (name === 'index.json') return res.end(index());
-        if (name !== 'taxonomy.json' && !levelFileNames().includes(name)) {
+        if (name !== 'taxonomy.json' && !levelFileNames(LEVELS_DIR).includes(name)) {
           res.statusCode = 404;
           return res.end();
         }
@@ -41,7 +33,7 @@ function levelFiles(): Plugin {
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'levels/index.json', source: index() });
-      for (const name of [...levelFileNames(), 'taxonomy.json']) {
+      for (const name of [...levelFileNames(LEVELS_DIR), 'taxonomy.json']) {
         this.emitFile({
           type: 'asset',
           fileName: `levels/${name}`,

@@ -9,18 +9,15 @@ import {
 } from '../src/core/level/catalog';
 import type { Taxonomy } from '../src/core/level/schema';
 import { type Validated, validateTaxonomySource } from '../src/core/level/validate';
+import { levelFileNames } from './level-index';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 export const LEVELS_DIR = join(ROOT, 'levels');
 export const TAXONOMY_PATH = join(LEVELS_DIR, 'taxonomy.json');
-const NOT_LEVELS = new Set(['taxonomy.json', 'level.schema.json']);
 
 /** The level files in a folder: its .json files except the taxonomy and the schema. */
 export function levelPathsIn(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json') && !NOT_LEVELS.has(name))
-    .sort()
-    .map((name) => join(dir, name));
+  return levelFileNames(dir).map((name) => join(dir, name));
 }
 
 export function shippedLevelPaths(): string[] {

@@ -14,6 +14,7 @@ import {
   entryFrom,
   recordEntry,
   type SceneEntry,
+  sceneReady,
   showEntry,
 } from './scenes/navigation';
 import { TitleScene } from './scenes/title-scene';
@@ -91,15 +92,35 @@ async function start(): Promise<void> {
     firstFrame = resolve;
   });
   let content: GameContext['content'] | null = null;
-  const contentReady = loadContent(translator, levelParam ? undefined : firstFrameDrawn).then(
+  // With ?level=, that level alone (and the taxonomy) arrives first; the feed shows it
+  // while the rest of the campaign loads, which reaches the page once the feed is drawn.
+  let firstLevel: GameContext['content'] | null = null;
+  let feedDrawn = (): void => {};
+  const levels = loadContent(translator, {
+    first: levelParam,
+    validateAfter: levelParam ? undefined : firstFrameDrawn,
+    restAfter: new Promise<void>((resolve) => {
+      feedDrawn = resolve;
+    }),
+  });
+  const firstReady = levels.first.then(
     (loaded) => {
-      registerContentTactics(translator, loaded);
-      content = loaded;
+      if (loaded) registerContentTactics(translator, loaded);
+      firstLevel = loaded;
       return loaded;
     },
+    () => null,
   );
+  const contentReady = levels.all.then((loaded) => {
+    registerContentTactics(translator, loaded);
+    content = loaded;
+    return loaded;
+  });
   // Scenes that need the levels show the failure (see BaseScene); the console gets it too.
   contentReady.catch((error: unknown) => console.error(error));
+  contentReady.finally(feedDrawn).catch(() => {});
+  const levelContent = (levelId: string) =>
+    content ?? (firstLevel?.levels.some((level) => level.id === levelId) ? firstLevel : null);
 
   const audioStorage = {
     load: () => store.get(AUDIO_SETTINGS_KEY),
@@ -137,6 +158,11 @@ async function start(): Promise<void> {
     },
     hasContent: () => content !== null,
     contentReady,
+    levelContent,
+    levelReady: (levelId) =>
+      firstReady.then((loaded) =>
+        loaded?.levels.some((level) => level.id === levelId) ? loaded : contentReady,
+      ),
     progress: openProgressStore(store),
     resume: openResumeStore(store),
     mode: parseModeChoice(store.get(MODE_KEY)),
@@ -196,15 +222,23 @@ async function start(): Promise<void> {
       .catch((error: unknown) => reportUnexpectedErrors(error));
   } else if (!levelParam) recordEntry({ scene: 'title' }, true);
   else {
-    contentReady.then(
-      (loaded) =>
-        open(
-          loaded.levels.some((level) => level.id === levelParam)
-            ? { scene: 'feed', data: { levelId: levelParam } }
-            : { scene: 'title' },
-        ),
-      () => open({ scene: 'title' }),
-    );
+    // The level alone when it came first, else the campaign (which may lack it).
+    firstReady
+      .then((loaded) => loaded ?? contentReady)
+      .then(
+        (loaded) => {
+          if (!loaded.levels.some((level) => level.id === levelParam)) {
+            open({ scene: 'title' });
+            return;
+          }
+          open({ scene: 'feed', data: { levelId: levelParam } });
+          // The frame after the feed scene started (its code may still be loading).
+          sceneReady('feed').then(() =>
+            game.events.once(Phaser.Core.Events.POST_RENDER, feedDrawn),
+          );
+        },
+        () => open({ scene: 'title' }),
+      );
   }
   window.addEventListener('popstate', (event) => {
     showEntry(game, entryFrom(event.state) ?? { scene: 'title' });

@@ -5,4 +5,5 @@
  */
 import { preloadContent } from './services/content';
 
-if (new URLSearchParams(location.search).has('level')) preloadContent();
+const level = new URLSearchParams(location.search).get('level');
+if (level) preloadContent(level);

@@ -32,7 +32,7 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** Builds now, or says "Loading…" until the levels are there (or why they are not). */
   private buildWhenReady(): void {
-    if (!this.needsContent || this.ctx.hasContent()) {
+    if (!this.needsContent || this.contentLoaded()) {
       this.build();
       return;
     }
@@ -40,7 +40,7 @@ export abstract class BaseScene extends Phaser.Scene {
     notice.style.top = '40%';
     const message = el('p', this.t('common.loading'));
     notice.append(message);
-    this.ctx.contentReady.then(
+    this.contentLoading().then(
       () => {
         if (this.sys.isActive()) this.rebuild();
       },
@@ -50,6 +50,16 @@ export abstract class BaseScene extends Phaser.Scene {
         notice.append(button(this.t('common.back'), () => this.goTo('title')));
       },
     );
+  }
+
+  /** Whether what this scene shows has loaded: by default, the whole campaign. */
+  protected contentLoaded(): boolean {
+    return this.ctx.hasContent();
+  }
+
+  /** Settles when `contentLoaded()` may have become true; rejects when the levels failed. */
+  protected contentLoading(): Promise<unknown> {
+    return this.ctx.contentReady;
   }
 
   /**

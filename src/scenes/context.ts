@@ -21,6 +21,13 @@ export interface GameContext {
   hasContent(): boolean;
   /** Resolves when `content` can be read; rejects when the levels could not load. */
   contentReady: Promise<Content>;
+  /**
+   * What a feed needs to play one level: the campaign once loaded; before that, with
+   * ?level=, the taxonomy and that level alone, which load first. Null until either.
+   */
+  levelContent(levelId: string): Content | null;
+  /** Resolves when `levelContent(levelId)` can hold the level (it may still lack it). */
+  levelReady(levelId: string): Promise<unknown>;
   progress: ProgressStore;
   /** The unfinished session a reload can resume. */
   resume: ResumeStore;

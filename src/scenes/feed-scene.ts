@@ -16,7 +16,7 @@ import {
   type SessionState,
   secondsLeft,
 } from '../core/session';
-import { levelTactics, lureInfo } from '../services/content';
+import { type Content, levelTactics, lureInfo } from '../services/content';
 import { Play } from '../services/play';
 import { canvasButton } from '../ui/button';
 import { button, el, openPanel } from '../ui/dialog';
@@ -79,8 +79,23 @@ export class FeedScene extends BaseScene {
     }
   }
 
+  /** Its own level is enough: with ?level= it loads before the rest of the campaign. */
+  protected override contentLoaded(): boolean {
+    return this.ctx.levelContent(this.levelId) !== null;
+  }
+
+  protected override contentLoading(): Promise<unknown> {
+    return this.ctx.levelReady(this.levelId);
+  }
+
+  private content(): Content {
+    const content = this.ctx.levelContent(this.levelId);
+    if (!content) throw new Error(`level ${this.levelId} has not loaded yet`);
+    return content;
+  }
+
   private level(): Level | undefined {
-    return this.ctx.content.levels.find((level) => level.id === this.levelId);
+    return this.content().levels.find((level) => level.id === this.levelId);
   }
 
   /**
@@ -92,7 +107,7 @@ export class FeedScene extends BaseScene {
     if (current && current.level.id === level.id && !current.state.finished) return current;
     const { resume, progress, layer, translator } = this.ctx;
     const language = () => translator.language();
-    const tacticIds = levelTactics(this.ctx.content, level).map((tactic) => tactic.id);
+    const tacticIds = levelTactics(this.content(), level).map((tactic) => tactic.id);
     const pending = resume.pending;
     if (pending?.levelId === level.id) {
       const restored = restoreSession(pending, level, tacticIds);
@@ -153,7 +168,8 @@ export class FeedScene extends BaseScene {
       this.goTo('levels', undefined, true);
       return;
     }
-    const { layer, translator, content } = this.ctx;
+    const { layer, translator } = this.ctx;
+    const content = this.content();
     const { t } = this;
     const play = this.ensurePlay(level);
     const style = PLATFORM_STYLES[level.platform];

@@ -3,10 +3,18 @@
  * offsets, schema, cross-checks. It runs in a worker (content-worker.ts), so neither
  * the downloads nor the checking wait for a main thread busy booting Phaser; or here,
  * on the main thread, when a worker cannot start.
+ *
+ * With ?level=, the requested level comes first: its file alone is downloaded and
+ * checked and handed over (`onFirst`), so the feed can show while the rest of the
+ * campaign is still on its way for the level list.
  */
 import { buildCatalog, type LevelCatalog, type LevelFile } from '../core/level/catalog';
-import type { Taxonomy } from '../core/level/schema';
-import { type Validated, validateTaxonomySource } from '../core/level/validate';
+import type { Level, Taxonomy } from '../core/level/schema';
+import {
+  type Validated,
+  validateLevelSource,
+  validateTaxonomySource,
+} from '../core/level/validate';
 
 export interface LoadResult {
   taxonomy: Validated<Taxonomy>;
@@ -16,6 +24,29 @@ export interface LoadResult {
   unreachable: { file: string; reason: string }[];
 }
 
+/**
+ * The requested level, checked on its own, with the taxonomy it was checked against.
+ * Null when it cannot be played before the whole campaign is checked: the index does
+ * not say which file holds it, or that file is missing, broken or holds another level.
+ * Whatever is wrong is reported with the campaign, as for any other file.
+ */
+export type FirstLevel = { taxonomy: Taxonomy; level: Level } | null;
+
+/** levels/index.json, written by the build (vite.config.ts). */
+export interface LevelIndex {
+  levels: string[];
+  /** Level id -> file name, for ids exactly one file claims. */
+  files?: Record<string, string>;
+}
+
+export interface LoadOptions {
+  /** A level id to check and hand over first (?level=). */
+  first?: string | null;
+  onFirst?: (first: FirstLevel) => void;
+  /** The other level files are downloaded and checked once this resolves. */
+  restAfter?: Promise<unknown>;
+}
+
 async function fetchBytes(url: URL): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -23,31 +54,63 @@ async function fetchBytes(url: URL): Promise<Uint8Array> {
 }
 
 /** Rejects only when the taxonomy or the list of levels cannot be downloaded. */
-export async function loadAndValidate(baseUrl: string): Promise<LoadResult> {
+export async function loadAndValidate(
+  baseUrl: string,
+  { first = null, onFirst = () => {}, restAfter = Promise.resolve() }: LoadOptions = {},
+): Promise<LoadResult> {
   const base = new URL('levels/', baseUrl);
   const taxonomyBytes = fetchBytes(new URL('taxonomy.json', base));
   // Awaited below; this keeps an early failure from counting as unhandled meanwhile.
   taxonomyBytes.catch(() => {});
   const index = JSON.parse(
     new TextDecoder().decode(await fetchBytes(new URL('index.json', base))),
-  ) as { levels: string[] };
+  ) as LevelIndex;
 
   const unreachable: LoadResult['unreachable'] = [];
   const files: LevelFile[] = [];
-  await Promise.all(
-    index.levels.map(async (name) => {
-      const file = `levels/${name}`;
-      try {
-        files.push({ name: file, source: await fetchBytes(new URL(name, base)) });
-      } catch (error) {
-        unreachable.push({ file, reason: (error as Error).message });
-      }
-    }),
-  );
+  const download = async (name: string) => {
+    const file = `levels/${name}`;
+    try {
+      files.push({ name: file, source: await fetchBytes(new URL(name, base)) });
+    } catch (error) {
+      unreachable.push({ file, reason: (error as Error).message });
+    }
+  };
+
+  // Own keys only: an id such as "constructor" must not find Object.prototype's.
+  const firstName =
+    first !== null && index.files && Object.hasOwn(index.files, first)
+      ? index.files[first]
+      : undefined;
+  if (first !== null) {
+    const firstFile = firstName !== undefined && index.levels.includes(firstName);
+    if (firstFile) await download(firstName);
+    const level = checkFirst(first, await taxonomyBytes.catch(() => null), files[0]);
+    onFirst(level);
+    // Without its level the page waits for the campaign: no reason to hold it back.
+    if (level) await restAfter;
+  }
+  await Promise.all(index.levels.filter((name) => name !== firstName).map(download));
   files.sort((a, b) => a.name.localeCompare(b.name));
 
   const taxonomy = validateTaxonomySource(await taxonomyBytes);
   if (!taxonomy.ok) return { taxonomy, catalog: { levels: [], failures: [] }, unreachable };
   const builtInTactics = taxonomy.value.tactics.map((tactic) => tactic.id);
   return { taxonomy, catalog: buildCatalog(files, { builtInTactics }), unreachable };
+}
+
+/** The requested level if its file holds it and passes every check on its own. */
+function checkFirst(
+  id: string,
+  taxonomyBytes: Uint8Array | null,
+  file: LevelFile | undefined,
+): FirstLevel {
+  if (!taxonomyBytes || !file) return null;
+  const taxonomy = validateTaxonomySource(taxonomyBytes);
+  if (!taxonomy.ok) return null;
+  const builtInTactics = taxonomy.value.tactics.map((tactic) => tactic.id);
+  const level = validateLevelSource(file.source, { builtInTactics });
+  return level.ok && level.value.id === id
+    ? { taxonomy: taxonomy.value, level: level.value }
+    : null;
 }

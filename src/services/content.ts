@@ -5,12 +5,14 @@
  *
  * Both happen in a worker (content-worker.ts): the title, which needs no levels,
  * starts without the validator's code (valibot, jsonc-parser), and with ?level= a
- * second core fetches and checks the files while the main thread boots Phaser.
+ * second core fetches and checks the files while the main thread boots Phaser. With
+ * ?level=, that level's file comes first and alone, so the feed shows before the other
+ * nine files (about 1 MB) are downloaded and checked for the level list.
  */
 import type { Level, Taxonomy } from '../core/level/schema';
 import { LURE_ID, type TacticInfo, tacticsForLevel } from '../core/taxonomy';
-import type { LoadResult } from './content-validation';
-import type { WorkerAnswer } from './content-worker';
+import type { FirstLevel, LoadResult } from './content-validation';
+import type { LoadRequest, WorkerAnswer } from './content-worker';
 import { registerTactics, type Translator } from './i18n';
 import { formatProblem } from './problems';
 
@@ -29,7 +31,17 @@ export interface Content {
 /** The worker could not run at all (as opposed to the levels failing to load). */
 class NoWorker extends Error {}
 
-function loadInWorker(baseUrl: string): Promise<LoadResult> {
+interface Loading {
+  /** The requested level, checked alone; null when there is none to show before `all`. */
+  first: Promise<FirstLevel>;
+  all: Promise<LoadResult>;
+}
+
+function loadInWorker(
+  request: LoadRequest,
+  onFirst: (first: FirstLevel) => void,
+  restAfter: Promise<unknown>,
+): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
@@ -39,51 +51,105 @@ function loadInWorker(baseUrl: string): Promise<LoadResult> {
       return;
     }
     worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
+      const answer = event.data;
+      if (answer.kind === 'first') {
+        onFirst(answer.first);
+        // The worker holds the campaign back until then (see content-worker.ts).
+        if (answer.first) restAfter.then(() => worker.postMessage('rest'));
+        return;
+      }
       worker.terminate();
-      if (event.data.ok) resolve(event.data.result);
-      else reject(new Error(event.data.message));
+      if (answer.ok) resolve(answer.result);
+      else reject(new Error(answer.message));
     };
     worker.onerror = (event) => {
       worker.terminate();
       reject(new NoWorker(event.message));
     };
-    worker.postMessage(baseUrl);
+    worker.postMessage(request);
   });
 }
 
-async function load(): Promise<LoadResult> {
-  try {
-    return await loadInWorker(document.baseURI);
-  } catch (error) {
+function load(first: string | null, restAfter: Promise<unknown>): Loading {
+  let settleFirst: (first: FirstLevel) => void = () => {};
+  const firstLevel = new Promise<FirstLevel>((resolve) => {
+    settleFirst = resolve;
+  });
+  const baseUrl = document.baseURI;
+  const all = loadInWorker({ baseUrl, first }, settleFirst, restAfter).catch(async (error) => {
     if (!(error instanceof NoWorker)) throw error;
     const { loadAndValidate } = await import('./content-validation');
-    return loadAndValidate(document.baseURI);
-  }
+    return loadAndValidate(baseUrl, { first, onFirst: settleFirst, restAfter });
+  });
+  // The campaign came (or failed) without a first level: nothing to show before it.
+  all.then(
+    () => settleFirst(null),
+    () => settleFirst(null),
+  );
+  return { first: firstLevel, all };
 }
 
-let started: Promise<LoadResult> | null = null;
+let started: Loading | null = null;
+let letRestIn = (): void => {};
+/** Opened by loadContent's `restAfter`: until then only the requested level is handed over. */
+const restMayLoad = new Promise<void>((resolve) => {
+  letRestIn = resolve;
+});
 
 /**
- * Starts loading now. src/preload.ts calls this for ?level= before the main bundle
- * evaluates Phaser, so the worker downloads and checks the levels meanwhile.
+ * Starts loading now, the given level first. src/preload.ts calls this for ?level=
+ * before the main bundle evaluates Phaser, so the worker downloads and checks meanwhile.
  */
-export function preloadContent(): void {
-  started ??= load();
+export function preloadContent(first: string | null): void {
+  started ??= load(first, restMayLoad);
   // Handled by loadContent; this keeps a failure from counting as unhandled meanwhile.
-  started.catch(() => {});
+  started.all.catch(() => {});
 }
 
-/**
- * Loads and validates in a worker (on the main thread where none can start), once
- * `validateAfter` resolves: the title's first frame need not share the CPU with it.
- */
-export async function loadContent(
+export interface ContentLoading {
+  /**
+   * The taxonomy and the requested level alone (`levels` holds just it, `broken` is
+   * empty), as soon as that level is checked; null when there was none to ask for, or
+   * it cannot be shown before the whole campaign is checked (then `all` tells why).
+   */
+  first: Promise<Content | null>;
+  /** The whole campaign: every valid level and every broken file with its problems. */
+  all: Promise<Content>;
+}
+
+export interface LoadContentOptions {
+  /** A level id (?level=) to load and check before the others. */
+  first?: string | null;
+  /** Loading starts once this resolves: the title's first frame need not share the CPU. */
+  validateAfter?: Promise<unknown>;
+  /** The rest of the campaign reaches the page once this resolves (the feed is drawn). */
+  restAfter?: Promise<unknown>;
+}
+
+/** Loads and validates in a worker (on the main thread where none can start). */
+export function loadContent(
   translator: Translator,
-  validateAfter: Promise<unknown> = Promise.resolve(),
-): Promise<Content> {
-  const { t } = translator;
-  if (!started) await validateAfter;
-  const { taxonomy, catalog, unreachable } = await (started ?? load());
+  {
+    first = null,
+    validateAfter = Promise.resolve(),
+    restAfter = Promise.resolve(),
+  }: LoadContentOptions = {},
+): ContentLoading {
+  restAfter.then(letRestIn, letRestIn);
+  const loading = started
+    ? Promise.resolve(started)
+    : validateAfter.then(() => (started ??= load(first, restMayLoad)));
+  return {
+    first: loading
+      .then((current) => current.first)
+      .then((level) =>
+        level ? { taxonomy: level.taxonomy, levels: [level.level], broken: [] } : null,
+      ),
+    all: loading.then((current) => current.all).then((result) => campaign(translator, result)),
+  };
+}
+
+function campaign({ t }: Translator, { taxonomy, catalog, unreachable }: LoadResult): Content {
   if (!taxonomy.ok) {
     const lines = taxonomy.problems.map((problem) =>
       formatProblem(t, 'levels/taxonomy.json', problem),

@@ -30,7 +30,7 @@ export async function showWorkshopPage(
   main.append(el('p', translator.t('common.loading'), 'meta'));
   let content: Content;
   try {
-    content = await loadContent(translator);
+    content = await loadContent(translator).all;
   } catch (error) {
     main.replaceChildren(
       el('p', translator.t('common.loadFailed', { reason: (error as Error).message }), 'notice'),

@@ -15,6 +15,34 @@ describe('level list and pointer input', () => {
     await browser?.close();
   });
 
+  /**
+   * A page whose level list has one more file, truncated; without workers, the levels
+   * load on the main thread as where none can start (blocked, or not supported).
+   */
+  async function pageWithBrokenFile(workers: boolean) {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const errors = collectErrors(page);
+    if (!workers)
+      await page.addInitScript(() => {
+        delete (window as { Worker?: unknown }).Worker;
+      });
+    await page.route('**/levels/index.json', async (route) => {
+      const response = await route.fetch();
+      const index = (await response.json()) as { levels: string[] };
+      await route.fulfill({
+        response,
+        json: { ...index, levels: [...index.levels, 'zz-broken.json'] },
+      });
+    });
+    await page.route('**/levels/zz-broken.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: '{ "formatVersion": 1, "id": "broken", "posts": [',
+      }),
+    );
+    return { page, errors };
+  }
+
   // Levels load and are checked in a worker; where none can start (blocked, or not
   // supported), the same code runs on the main thread and must report the same.
   it.each([
@@ -23,25 +51,9 @@ describe('level list and pointer input', () => {
   ])(
     'lists a truncated level file with its problem and keeps the others playable, $where',
     async ({ workers }) => {
-      const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-      const errors = collectErrors(page);
-      if (!workers)
-        await page.addInitScript(() => {
-          delete (window as { Worker?: unknown }).Worker;
-        });
+      const { page, errors } = await pageWithBrokenFile(workers);
       const scripts: string[] = [];
       page.on('request', (request) => scripts.push(new URL(request.url()).pathname));
-      await page.route('**/levels/index.json', async (route) => {
-        const response = await route.fetch();
-        const index = (await response.json()) as { levels: string[] };
-        await route.fulfill({ response, json: { levels: [...index.levels, 'zz-broken.json'] } });
-      });
-      await page.route('**/levels/zz-broken.json', (route) =>
-        route.fulfill({
-          contentType: 'application/json',
-          body: '{ "formatVersion": 1, "id": "broken", "posts": [',
-        }),
-      );
       await page.goto(`${inject('baseUrl')}?lang=en`);
       await page.getByRole('button', { name: 'Play' }).click();
 
@@ -65,6 +77,40 @@ describe('level list and pointer input', () => {
       await expect
         .poll(() => page.getByRole('button', { name: 'Start scrolling' }).count())
         .toBe(1);
+      await page.close();
+    },
+  );
+
+  // ?level= loads its own file first and shows the feed; the other files follow for the
+  // level list, where a broken one is still listed with its problem.
+  it.each([
+    { where: 'in a worker', workers: true },
+    { where: 'without workers', workers: false },
+  ])(
+    'opens ?level= from its own file first and still lists a broken file, $where',
+    async ({ workers }) => {
+      const { page, errors } = await pageWithBrokenFile(workers);
+      // Which level files had been requested when the feed's briefing appeared.
+      const levelFiles: string[] = [];
+      page.on('request', (request) => {
+        const name = /\/levels\/(\d\d-[\w-]+\.json)$/.exec(new URL(request.url()).pathname)?.[1];
+        if (name) levelFiles.push(name);
+      });
+      await page.goto(`${inject('baseUrl')}?lang=en&level=economic&seed=first`);
+      const start = page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' });
+      await expect.poll(() => start.count()).toBe(1);
+      expect(levelFiles[0]).toBe('02-economic.json');
+      await start.click();
+      await expect.poll(() => page.getByRole('button', { name: /^Post 1 of / }).count()).toBe(1);
+
+      await page.getByRole('button', { name: 'Levels', exact: true }).click();
+      const problem = page.getByText(/levels\/zz-broken\.json: \(whole file\): a closing bracket/);
+      await expect.poll(() => problem.count()).toBe(1);
+      await expect
+        .poll(() => page.getByRole('button', { name: /^Level 1: First scroll/ }).count())
+        .toBe(1);
+      expect(new Set(levelFiles).size).toBe(10);
+      expect(errors.filter((error) => !error.includes('levels/zz-broken.json'))).toEqual([]);
       await page.close();
     },
   );
