@@ -62,9 +62,10 @@ export class FeedList {
   private bottom = 0;
   private scrollY = 0;
   /**
-   * True while the first screen waits for the briefing to be read: the scroller reports
-   * its starting position as the feed is built, and that alone must not make the cards;
-   * a move, focus on a post or the background making ends it.
+   * True while the briefing covers the feed: the cards are made in the background, one
+   * frame's budget at a time, and the scroller's reports of an unchanged position (as
+   * the feed is built, and as each card makes the list longer) must not make the whole
+   * first screen in one long frame. A move or focus on a post ends it.
    */
   private deferred: boolean;
   private positioned = false;
@@ -97,7 +98,11 @@ export class FeedList {
   place(id: string): { top: number; height: number } | null {
     const index = this.cards.findIndex((card) => card.id === id);
     if (index < 0) return null;
-    this.deferred = false;
+    if (this.deferred) {
+      // Focus on a post: the briefing has closed, and the screen around it is wanted now.
+      this.deferred = false;
+      this.makeUntil(this.scrollY + this.options.viewportHeight + AHEAD);
+    }
     while (this.made <= index) this.makeNext();
     const card = this.cards[index] as Card;
     return { top: card.top, height: card.height };
@@ -146,7 +151,6 @@ export class FeedList {
   }
 
   private makeInBackground(): void {
-    this.deferred = false;
     const start = performance.now();
     do this.makeNext();
     while (this.made < this.cards.length && performance.now() - start < FRAME_BUDGET);
