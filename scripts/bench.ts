@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --json] [-- --runs N]`: builds the game and a bare Phaser page, then
+ * `npm run bench [-- --json] [-- --runs N] [-- --only startup|frames|heap]`: builds the game and a bare Phaser page, then
  * measures both in headless Chromium (see docs/performance.md for what each figure
  * means). Every figure is the median over N runs (default 5), each in a fresh browser
  * context (cold cache, no service worker). With --json, stdout carries one JSON object
- * and nothing else; progress goes to stderr.
+ * and nothing else; progress goes to stderr. --only measures one group of figures (the
+ * others are null), for quicker comparisons while working on one of them.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,11 @@ const runs = Math.max(
   1,
   Number(runsArg?.includes('=') ? runsArg.split('=')[1] : args[args.indexOf('--runs') + 1]) || 5,
 );
+const onlyArg = args.find((arg) => arg.startsWith('--only'));
+const only = onlyArg?.includes('=')
+  ? onlyArg.split('=')[1]
+  : onlyArg && args[args.indexOf(onlyArg) + 1];
+const measures = (group: 'startup' | 'frames' | 'heap') => !only || only === group;
 // Vite and plugins print to stdout; keep it for the one JSON object.
 console.log = console.error;
 const log = (message: string) => console.error(`bench: ${message}`);
@@ -356,7 +362,7 @@ async function main(): Promise<void> {
     const floorMs: number[] = [];
     let scripts: string[] = [];
     // Interleaved, so noise from other work on the machine spreads over all three.
-    for (let run = 1; run <= runs; run++) {
+    for (let run = 1; run <= (measures('startup') ? runs : 0); run++) {
       floorMs.push((await timeToReady(browser, floorUrl, { name: 'Play' })).ms);
       const titleRun = await timeToReady(browser, `${gameUrl}?lang=en`, { name: 'Play' });
       title.push(titleRun.ms);
@@ -386,7 +392,7 @@ async function main(): Promise<void> {
     const frames4x: number[] = [];
     const floorFrames: number[] = [];
     const floorFrames4x: number[] = [];
-    for (let run = 1; run <= runs; run++) {
+    for (let run = 1; run <= (measures('frames') ? runs : 0); run++) {
       floorFrames.push(await floorFrameP95(browser, floorUrl, 1));
       frames.push(await frameP95(browser, gameUrl, longest, 1));
       floorFrames4x.push(await floorFrameP95(browser, floorUrl, THROTTLE));
@@ -398,7 +404,7 @@ async function main(): Promise<void> {
     }
     const heap: number[] = [];
     const heapObjects: number[] = [];
-    for (let run = 1; run <= runs; run++) {
+    for (let run = 1; run <= (measures('heap') ? runs : 0); run++) {
       const growth = await heapGrowth(browser, gameUrl);
       heap.push(growth.total);
       heapObjects.push(growth.withoutCode);
@@ -407,9 +413,11 @@ async function main(): Promise<void> {
       );
     }
 
-    const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+    // Null for figures not measured (--only).
+    const round = (value: number, digits = 1) =>
+      Number.isNaN(value) ? null : Number(value.toFixed(digits));
     const result = {
-      js_gzip_kb: round(gzipBytes / 1000),
+      js_gzip_kb: round(measures('startup') ? gzipBytes / 1000 : Number.NaN),
       title_ms: round(median(title), 0),
       level_ms: round(median(level), 0),
       phaser_floor_ms: round(median(floorMs), 0),
