@@ -4,7 +4,6 @@ import type { AccessibleLayer, OverlayButton } from '../a11y/layer';
 import { fontPx } from './display';
 import { drawFocusRing } from './focus-ring';
 import { shrinkLongestWord, shrinkToFit, wordWrapWithin } from './text-wrap';
-import { addTexture } from './textures';
 import { APP, FONT_STACK } from './theme';
 
 /** Space kept between a button's edge and its label. */
@@ -29,7 +28,10 @@ function faceTexture(scene: Phaser.Scene, fill: number, border: number | null): 
   shape.fillStyle(fill, 1).fillRoundedRect(0, 0, FACE_SIDE, FACE_SIDE, RADIUS);
   if (border !== null)
     shape.lineStyle(2, border, 1).strokeRoundedRect(1, 1, FACE_SIDE - 2, FACE_SIDE - 2, RADIUS - 1);
-  addTexture(scene, key, FACE_SIDE, FACE_SIDE)?.draw(shape).render();
+  // Not textures.ts's addTexture: importing it here splits the title's JS into five
+  // chunks (Rolldown). Its fix matters for textures made again and again; these are
+  // made once per game, so Phaser's orphan GL texture costs 4 kB each, once.
+  scene.textures.addDynamicTexture(key, FACE_SIDE, FACE_SIDE)?.draw(shape).render();
   shape.destroy();
   return key;
 }
