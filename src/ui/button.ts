@@ -1,6 +1,7 @@
 /** A canvas button with its accessible twin laid over it. */
 import type Phaser from 'phaser';
 import type { AccessibleLayer, OverlayButton } from '../a11y/layer';
+import { cssHex } from './colour';
 import { fontPx } from './display';
 import { drawFocusRing } from './focus-ring';
 import { shrinkLongestWord, shrinkToFit, wordWrapWithin } from './text-wrap';
@@ -15,24 +16,29 @@ const SLICES = [RADIUS, RADIUS, RADIUS, RADIUS] as const;
 const FACE_SIDE = RADIUS * 2 + 4;
 
 /**
- * A rounded button face in one colour (and border), drawn once per game into a small
- * texture that every button of that colour stretches as a nine-slice: a few quads a
- * frame, where a Graphics shape is tessellated again every frame (about 50 ms of the
- * title's first frame with the CPU slowed 4x, measured). A contrast change brings
- * new colours, so new keys.
+ * A rounded button face in one colour (and border), drawn once per game on a small 2D
+ * canvas and uploaded as a texture that every button of that colour stretches as a
+ * nine-slice: a few quads a frame, where a Graphics shape is tessellated again every
+ * frame (about 40-50 ms of the title's first frame with the CPU slowed 4x, measured).
+ * A canvas, not a render target: making a render target cost the title more than the
+ * shapes did. A contrast change brings new colours, so new keys.
  */
 function faceTexture(scene: Phaser.Scene, fill: number, border: number | null): string {
   const key = `button-face-${fill.toString(16)}-${border === null ? 'none' : border.toString(16)}`;
   if (scene.textures.exists(key)) return key;
-  const shape = scene.make.graphics({}, false);
-  shape.fillStyle(fill, 1).fillRoundedRect(0, 0, FACE_SIDE, FACE_SIDE, RADIUS);
-  if (border !== null)
-    shape.lineStyle(2, border, 1).strokeRoundedRect(1, 1, FACE_SIDE - 2, FACE_SIDE - 2, RADIUS - 1);
-  // Not textures.ts's addTexture: importing it here splits the title's JS into five
-  // chunks (Rolldown). Its fix matters for textures made again and again; these are
-  // made once per game, so Phaser's orphan GL texture costs 4 kB each, once.
-  scene.textures.addDynamicTexture(key, FACE_SIDE, FACE_SIDE)?.draw(shape).render();
-  shape.destroy();
+  const texture = scene.textures.createCanvas(key, FACE_SIDE, FACE_SIDE);
+  const context = texture?.getContext();
+  if (!texture || !context) return key;
+  context.beginPath();
+  context.roundRect(1, 1, FACE_SIDE - 2, FACE_SIDE - 2, RADIUS - 1);
+  context.fillStyle = cssHex(fill);
+  context.fill();
+  if (border !== null) {
+    context.lineWidth = 2;
+    context.strokeStyle = cssHex(border);
+    context.stroke();
+  }
+  texture.refresh();
   return key;
 }
 

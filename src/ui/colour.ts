@@ -7,6 +7,11 @@
 
 export type Rgb = readonly [number, number, number];
 
+/** A 0xRRGGBB number as CSS #rrggbb. */
+export function cssHex(colour: number): string {
+  return `#${colour.toString(16).padStart(6, '0')}`;
+}
+
 export function parseHex(hex: string): Rgb {
   const match = /^#?([0-9a-f]{6})$/iu.exec(hex.trim());
   if (!match?.[1]) throw new Error(`${hex} is not a #rrggbb colour`);

@@ -4,7 +4,7 @@
  * a texture and shows that, so its shapes and texts are not redrawn every frame.
  */
 import Phaser from 'phaser';
-import { inkOn } from './colour';
+import { cssHex, inkOn } from './colour';
 import { fontPx, scaled, textScaleFactor } from './display';
 import { wordWrapWithin } from './text-wrap';
 import { avatarColour, FONT_STACK, type PlatformStyle } from './theme';
@@ -62,7 +62,7 @@ export class PostCard extends Phaser.GameObjects.Container {
           fontFamily: FONT_STACK,
           fontSize: fontPx(16),
           fontStyle: 'bold',
-          color: inkOn(`#${avatarFill.toString(16).padStart(6, '0')}`),
+          color: inkOn(cssHex(avatarFill)),
         })
         .setOrigin(0.5),
     );
