@@ -44,7 +44,7 @@ type ReadyMatch = { name: string } | { prefix: string };
  * Runs in the page before its own scripts: resolves window.__benchReady with
  * performance.now() (ms since navigation start) at the first animation frame after a
  * button with the given accessible name appears, i.e. once the frame that created it
- * has been drawn.
+ * has been drawn; window.__benchButton holds when the button appeared.
  */
 function watchReady(match: ReadyMatch): void {
   const named = () =>
@@ -52,10 +52,12 @@ function watchReady(match: ReadyMatch): void {
       const name = (button.getAttribute('aria-label') ?? button.textContent ?? '').trim();
       return 'name' in match ? name === match.name : name.startsWith(match.prefix);
     });
-  (window as unknown as { __benchReady: Promise<number> }).__benchReady = new Promise((resolve) => {
+  const w = window as unknown as { __benchReady: Promise<number>; __benchButton: number };
+  w.__benchReady = new Promise((resolve) => {
     const observer = new MutationObserver(() => {
       if (!named()) return;
       observer.disconnect();
+      w.__benchButton = performance.now();
       requestAnimationFrame(() => resolve(performance.now()));
     });
     observer.observe(document, {
@@ -100,14 +102,15 @@ async function timeToReady(
     page.evaluate(() => (window as unknown as { __benchReady: Promise<number> }).__benchReady),
     url,
   );
-  const scripts = await page.evaluate(
-    (ready) =>
-      performance
-        .getEntriesByType('resource')
-        .filter((entry) => entry.startTime <= ready && /\.m?js(\?|$)/.test(entry.name))
-        .map((entry) => new URL(entry.name).pathname),
-    ms,
-  );
+  // Scripts requested before the button appeared: the ones it could need. Chunks loaded
+  // after the first frame may start in the frame the ready signal waits for.
+  const scripts = await page.evaluate(() => {
+    const appeared = (window as unknown as { __benchButton: number }).__benchButton;
+    return performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime <= appeared && /\.m?js(\?|$)/.test(entry.name))
+      .map((entry) => new URL(entry.name).pathname);
+  });
   await page.context().close();
   return { ms, scripts };
 }
