@@ -381,6 +381,56 @@ describe('keyboard alone', () => {
   });
 });
 
+/**
+ * What is cut off in the open dialog: an element reaching past the dialog's sides, or a
+ * button or paragraph whose text runs out of its own box.
+ */
+function dialogOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const dialog = document.querySelector('dialog[open]') as HTMLElement;
+    const box = dialog.getBoundingClientRect();
+    return [...dialog.querySelectorAll('*')]
+      .filter((element) => {
+        const rect = element.getBoundingClientRect();
+        const outside = rect.left < box.left - 0.5 || rect.right > box.right + 0.5;
+        const spills =
+          ['BUTTON', 'P'].includes(element.tagName) &&
+          element.scrollWidth > element.clientWidth + 1;
+        return rect.width > 0 && (outside || spills);
+      })
+      .map((element) => `${element.tagName} "${element.textContent?.slice(0, 40)}"`);
+  });
+}
+
+describe('reflow at 320 CSS pixels (WCAG 1.4.10)', () => {
+  it('shows every post of level 1 without cutting text or scrolling sideways', {
+    timeout: 180_000,
+  }, async () => {
+    const { t } = await wordsFor('en');
+    const browser = await launch();
+    const page = await browser.newPage({ viewport: { width: 320, height: 568 } });
+    const errors = collectErrors(page);
+    await page.goto(`${inject('baseUrl')}?lang=en&level=tutorial&seed=reflow`);
+    await press(page, page.getByRole('button', { name: t('feed.start'), exact: true }));
+    const problems: string[] = [];
+    for (let index = 0; index < level.posts.length; index++) {
+      await press(page, page.getByRole('button', { name: new RegExp(`^Post ${index + 1} of `) }));
+      await expect.poll(() => dialogCount(page)).toBe(1);
+      problems.push(
+        ...(await dialogOverflow(page)).map((problem) => `post ${index + 1}: ${problem}`),
+      );
+      if (index === 1) await screenshot(page, 'a11y-320-post');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialogCount(page)).toBe(0);
+    }
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(problems).toEqual([]);
+    expect(sideways).toBeLessThanOrEqual(320);
+    expect(errors).toEqual([]);
+    await browser.close();
+  });
+});
+
 describe('text at 200% and high contrast', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -459,22 +509,7 @@ describe('text at 200% and high contrast', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => dialogCount(page)).toBe(1);
       await screenshot(page, `a11y-200-${size.language}-${size.name}-post`);
-      // No panel text is cut off: everything fits the dialog's width, and no button's
-      // text runs out of the button.
-      const overflowing = await page.evaluate(() => {
-        const dialog = document.querySelector('dialog[open]') as HTMLElement;
-        const box = dialog.getBoundingClientRect();
-        return [...dialog.querySelectorAll('*')]
-          .filter((element) => {
-            const rect = element.getBoundingClientRect();
-            const outside = rect.left < box.left - 0.5 || rect.right > box.right + 0.5;
-            const spills =
-              element.tagName === 'BUTTON' && element.scrollWidth > element.clientWidth + 1;
-            return rect.width > 0 && (outside || spills);
-          })
-          .map((element) => `${element.tagName} "${element.textContent?.slice(0, 40)}"`);
-      });
-      problems.push(...overflowing, ...(await axeProblems(page, 'post')));
+      problems.push(...(await dialogOverflow(page)), ...(await axeProblems(page, 'post')));
       expect(problems).toEqual([]);
       // The settings are saved with the others: a reload keeps them.
       await page.reload();
