@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { scannerTestVideo } from '../../scripts/result-qr-video';
 import { encodeResult } from '../../src/core/workshop/result';
+import { axeProblems } from './axe';
 import { collectErrors, launch, press, screenshot } from './browser';
 
 const NOT_A_RESULT = 'this is not a Flag the Feed code of the right kind';
@@ -54,10 +55,7 @@ describe("the dashboard's camera scanner", () => {
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${file}`,
     ]);
-    refusing = await launch([
-      '--use-fake-device-for-media-stream',
-      '--deny-permission-prompts',
-    ]);
+    refusing = await launch(['--use-fake-device-for-media-stream', '--deny-permission-prompts']);
   });
   afterAll(async () => {
     await camera?.close();
@@ -93,6 +91,7 @@ describe("the dashboard's camera scanner", () => {
       !native,
     );
     expect(await liveTracks()).toBe(1);
+    expect(await axeProblems(page, 'scanner')).toEqual([]);
     await screenshot(page, 'dashboard-scanner');
 
     await press(page, dialog.getByRole('button', { name: 'Stop scanning' }));
