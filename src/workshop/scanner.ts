@@ -53,6 +53,7 @@ export function openScanner({ translator, layer, onScan, onClose }: ScannerOptio
   let timer = 0;
   let closed = false;
   const seen = new Set<string>();
+  const video = el('video');
 
   const stopCamera = () => {
     window.clearTimeout(timer);
@@ -64,16 +65,16 @@ export function openScanner({ translator, layer, onScan, onClose }: ScannerOptio
     if (closed) return;
     closed = true;
     stopCamera();
-    window.removeEventListener('pagehide', stopCamera);
+    window.removeEventListener('pagehide', close);
     panel.close();
     onClose();
   };
-  // Leaving the page (or the tab being discarded) turns the camera off, too.
-  window.addEventListener('pagehide', stopCamera);
+  // Leaving the page closes the scanner and turns the camera off; a page restored from
+  // the back-forward cache shows the dashboard, ready to scan again.
+  window.addEventListener('pagehide', close);
 
   const panel = openPanel(layer, t('workshop:scanner.title'), close);
   panel.dialog.classList.add('workshop-scanner');
-  const video = el('video');
   video.muted = true;
   video.playsInline = true;
   video.setAttribute('aria-label', t('workshop:scanner.video'));

@@ -119,11 +119,12 @@ describe("the dashboard's camera scanner", () => {
     expect(await liveTracks()).toBe(0);
     await expect.poll(() => page.getByText('Results: 2').count()).toBe(1);
 
-    // Leaving the page with the scanner open turns the camera off as well.
+    // Leaving the page with the scanner open closes it and turns the camera off as well.
     await press(page, scan);
     await expect.poll(() => liveTracks()).toBe(1);
     await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
     expect(await liveTracks()).toBe(0);
+    expect(await dialog.count()).toBe(0);
     await page.reload();
     await expect.poll(() => page.getByText('Results: 2').count()).toBe(1);
     expect(errors).toEqual([]);
