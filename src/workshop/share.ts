@@ -2,9 +2,6 @@
 import { renderSVG } from 'uqr';
 import { el } from '../ui/dialog';
 
-/** A student's result QR code opens the class dashboard with `#add=<result code>`. */
-export const ADD_RESULT_HASH = '#add=';
-
 /** The link to another page of this site, keeping the language. */
 export function pageUrl(query: Record<string, string>): string {
   const url = new URL(location.pathname, location.origin);

@@ -14,11 +14,10 @@
  * Screenshots: test-results/screenshots/a11y-*.png.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Level } from '../../src/core/level/schema';
+import { axeProblems } from './axe';
 import { collectErrors, launch, press, screenshot, sessionState } from './browser';
 import {
   installLayoutProbe,
@@ -30,31 +29,9 @@ import {
 } from './layout-probe';
 import { wordsFor } from './words';
 
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 const level = JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8')) as Level;
 const PHONE = { width: 360, height: 640 };
 const DESKTOP = { width: 1920, height: 1080 };
-
-/** Serious and critical violations, one readable line per element. */
-async function axeProblems(page: Page, screen: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(context: Document): Promise<AxeResults> } }).axe.run(
-      document,
-    ),
-  );
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) =>
-      violation.nodes.map(
-        (node) =>
-          `${screen}: ${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/gu, ' ')}`,
-      ),
-    );
-}
 
 const dialogCount = (page: Page) => page.getByRole('dialog').count();
 
