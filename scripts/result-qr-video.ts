@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encode } from 'uqr';
+import encodeQR from 'qr';
 import type { Level } from '../src/core/level/schema';
 import type { Answer } from '../src/core/scoring';
 import { buildResult, encodeResult, type WorkshopResult } from '../src/core/workshop/result';
@@ -68,13 +68,15 @@ export function resultLink(result: WorkshopResult): string {
 
 /** One grey (luma) frame with the QR code of `text` in the middle, as large as fits. */
 function qrFrame(text: string): Uint8Array {
-  const qr = encode(text, { ecc: 'L', border: 0 });
-  const moduleSize = Math.floor(Math.min(WIDTH, HEIGHT) / (qr.size + 2 * QUIET_MODULES));
-  if (moduleSize < 2) throw new Error(`a QR code of ${qr.size} modules does not fit the frame`);
+  // The quiet zone is part of the matrix: light modules on the white frame.
+  const modules = encodeQR(text, 'raw', { ecc: 'low', border: QUIET_MODULES });
+  const size = modules.length;
+  const moduleSize = Math.floor(Math.min(WIDTH, HEIGHT) / size);
+  if (moduleSize < 2) throw new Error(`a QR code of ${size} modules does not fit the frame`);
   const luma = new Uint8Array(WIDTH * HEIGHT).fill(WHITE);
-  const left = Math.floor((WIDTH - qr.size * moduleSize) / 2);
-  const top = Math.floor((HEIGHT - qr.size * moduleSize) / 2);
-  qr.data.forEach((row, y) => {
+  const left = Math.floor((WIDTH - size * moduleSize) / 2);
+  const top = Math.floor((HEIGHT - size * moduleSize) / 2);
+  modules.forEach((row, y) => {
     row.forEach((dark, x) => {
       if (!dark) return;
       for (let dy = 0; dy < moduleSize; dy++) {
