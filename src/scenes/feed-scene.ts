@@ -462,13 +462,22 @@ export class FeedScene extends BaseScene {
         color: style.headerInk,
         align: 'center',
         wordWrap: wordWrapWithin(textWidth),
-        maxLines: 2,
       })
       .setOrigin(0.5, 0)
       .setScrollFactor(0)
       .setDepth(11);
-    // Room for two lines of progress, so the header keeps its height as the count changes.
-    const progressLines = Number.parseFloat(fontPx(15)) * 1.3 * 2;
+    // Room for the longest the line gets (every post decided, the whole time left) and
+    // at least two lines, so the header keeps its height as the count and clock change
+    // and a long language at 200 % text never loses the time left.
+    const state = this.ctx.play?.state;
+    if (state) {
+      const longest = this.progressLine(state.order.length, state.order.length, secondsLeft(state));
+      this.progressText.setText(longest.line);
+    }
+    const progressLines = Math.max(
+      Number.parseFloat(fontPx(15)) * 1.3 * 2,
+      this.progressText.height,
+    );
     this.header = Math.ceil(
       Math.max(10 + buttonHeight + 10, this.progressText.y + progressLines + 8),
     );
@@ -647,26 +656,34 @@ export class FeedScene extends BaseScene {
 
   /** "3 of 13 decided", and the time left in a timed session. */
   private renderProgress(state: SessionState): void {
-    const { t } = this;
-    const { translator } = this.ctx;
-    const line = t('feed.progress', {
-      done: answeredCount(state),
-      total: state.order.length,
-      title: this.level() ? translator.text((this.level() as Level).title) : '',
-    });
     const left = secondsLeft(state);
-    if (left === null) {
-      this.progressText?.setText(line);
-      return;
-    }
-    const whole = Math.ceil(left);
-    const clock = `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-    const timeLeft = t('modes.timer.left', { time: clock });
-    this.progressText?.setText(`${line} · ${timeLeft}`);
+    const { line, timeLeft } = this.progressLine(answeredCount(state), state.order.length, left);
+    this.progressText?.setText(line);
+    if (timeLeft === null) return;
     if (this.timerText && this.timerText.textContent !== timeLeft)
       this.timerText.textContent = timeLeft;
     // The last ten seconds stand out by weight as well as colour.
-    this.progressText?.setFontStyle(whole <= 10 ? 'bold' : '');
+    this.progressText?.setFontStyle(Math.ceil(left ?? 0) <= 10 ? 'bold' : '');
+  }
+
+  /** The header's progress line, and the time left on its own (null when untimed). */
+  private progressLine(
+    done: number,
+    total: number,
+    left: number | null,
+  ): { line: string; timeLeft: string | null } {
+    const { t } = this;
+    const level = this.level();
+    const line = t('feed.progress', {
+      done,
+      total,
+      title: level ? this.ctx.translator.text(level.title) : '',
+    });
+    if (left === null) return { line, timeLeft: null };
+    const whole = Math.ceil(left);
+    const clock = `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+    const timeLeft = t('modes.timer.left', { time: clock });
+    return { line: `${line} · ${timeLeft}`, timeLeft };
   }
 
   private render(state: SessionState, animate: boolean): void {
