@@ -50,6 +50,11 @@ export function resumeDataFor(state: SessionState, actions: readonly SessionActi
   };
 }
 
+/** How many posts the saved session had decided: its flag and pass actions. */
+export function decisionsIn(resume: Pick<ResumeData, 'actions'>): number {
+  return resume.actions.filter((action) => action.type === 'flag' || action.type === 'pass').length;
+}
+
 /** Reads saved resume data; never throws. */
 export function parseResume(text: string | null): LoadedResume {
   if (text === null || text === '') return { status: 'none' };

@@ -17,8 +17,6 @@ import { appendMarked } from '../ui/post-panel';
 import { APP } from '../ui/theme';
 import { BaseScene } from './base-scene';
 
-const HEADER = 150;
-
 export class DebriefScene extends BaseScene {
   constructor() {
     super('debrief');
@@ -36,10 +34,14 @@ export class DebriefScene extends BaseScene {
     const score = play.score();
     this.setBackground(APP.background);
 
-    // The header is DOM, not canvas text: a canvas text updated every few frames (the
+    // Header and numbers scroll together in one full-screen page: a scrolling panel
+    // placed below a fixed header left a transparent hole between them over the WebGL
+    // canvas (seen in software rendering), and a phone gets the header's room back.
+    // The header is DOM, not canvas text: canvas text updated every few frames (the
     // count-up) was drawn as a white box by the software WebGL renderer.
     const passed = score.percent >= level.passMark;
-    const header = layer.adopt(el('header', null, 'debrief-header'));
+    const page = layer.adopt(el('div', null, 'debrief-page'));
+    const header = el('header', null, 'debrief-header');
     header.setAttribute('aria-hidden', 'true'); // the panel below says all of it to screen readers
     const points = el('p', translator.number(0), 'debrief-points');
     header.append(
@@ -57,11 +59,9 @@ export class DebriefScene extends BaseScene {
     this.countUp(points, score.points);
     const bonusLine = this.bonusLine(play, score);
 
-    const panel = layer.adopt(el('section', null, 'overlay-panel'));
+    const panel = el('section', null, 'overlay-panel');
     panel.setAttribute('aria-labelledby', 'debrief-heading');
-    // Under the header, whose height follows the text size.
-    const below = Math.max(HEADER, Math.ceil(header.getBoundingClientRect().bottom) + 8);
-    Object.assign(panel.style, { top: `${below}px`, bottom: '8px', overflowY: 'auto' });
+    page.append(header, panel);
     const heading = el('h1', t('debrief.title', { title: translator.text(level.title) }));
     heading.id = 'debrief-heading';
     heading.className = 'visually-hidden';

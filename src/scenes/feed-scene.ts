@@ -3,6 +3,7 @@
  * passing go to the core through Play; this scene draws what the state says.
  */
 import type { OverlayButton } from '../a11y/layer';
+import { feedGlides, type Glide, glide } from '../core/glide';
 import type { Level, Post } from '../core/level/schema';
 import { parseTimerSetting, type SessionSetup, startingSetup } from '../core/modes';
 import { seedFromText } from '../core/random';
@@ -28,7 +29,7 @@ import { pushShortcuts } from '../ui/keyboard';
 import { reducedMotion } from '../ui/motion';
 import type { PostCardView } from '../ui/post-card';
 import { PostPanel } from '../ui/post-panel';
-import { cameraScroller, type Scroller } from '../ui/scroller';
+import { cameraScroller, REVEAL_MARGIN, type Scroller } from '../ui/scroller';
 import { openSettings, TIMER_KEY } from '../ui/settings-panel';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
 import { APP, FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
@@ -66,6 +67,13 @@ export class FeedScene extends BaseScene {
   /** performance.now() at the last tick, null while time does not run (briefing, hidden tab). */
   private lastTick: number | null = null;
   private pendingMs = 0;
+  /** Where the timed feed's glide left the feed (see core/glide.ts); null until it starts. */
+  private glideState: Glide | null = null;
+  /** The player's Pause (WCAG 2.2.2): kept through rebuilds, reset by a new session. */
+  private glidePaused = false;
+  private pauseButton: { hit: OverlayButton; icon: Phaser.GameObjects.Graphics } | null = null;
+  /** Each made card's place in content coordinates, for the glide's stops and focus hold. */
+  private readonly cardPlaces = new Map<string, { top: number; height: number }>();
 
   constructor() {
     super('feed');
@@ -118,6 +126,7 @@ export class FeedScene extends BaseScene {
           language,
         });
         this.ctx.play = play;
+        this.glidePaused = false;
         // Straight back to where the player was: no briefing in front of the open post.
         this.briefingShown = true;
         this.briefingOpen = false;
@@ -135,6 +144,7 @@ export class FeedScene extends BaseScene {
     });
     this.ctx.workshop?.levelStarted();
     this.ctx.play = play;
+    this.glidePaused = false;
     this.briefingShown = false;
     this.briefingOpen = false;
     return play;
@@ -151,15 +161,96 @@ export class FeedScene extends BaseScene {
     const running = play && !play.state.finished && this.briefingShown && !this.briefingOpen;
     if (!running || document.hidden) {
       this.lastTick = null;
+      this.glideOn(false);
       return;
     }
     const now = performance.now();
     if (this.lastTick !== null) this.pendingMs += Math.min(MAX_TICK_MS, now - this.lastTick);
     this.lastTick = now;
-    if (this.pendingMs < TICK_MS) return;
-    const ms = this.pendingMs;
-    this.pendingMs = 0;
-    play.dispatch({ type: 'tick', ms });
+    if (this.pendingMs >= TICK_MS) {
+      const ms = this.pendingMs;
+      this.pendingMs = 0;
+      play.dispatch({ type: 'tick', ms });
+    }
+    this.glideOn(true);
+  }
+
+  /**
+   * Moves a timed feed to where the core's glide puts it this frame. It holds while
+   * the time does not run, a post, feedback or any dialog is open, the player paused
+   * it or is dragging the feed; it steps instead of gliding with reduced motion.
+   */
+  private glideOn(timeRuns: boolean): void {
+    const play = this.ctx?.play;
+    const scroller = this.scroller;
+    if (!play || !scroller || !this.drawing || !feedGlides(play.state.rules)) return;
+    const { state } = play;
+    const running =
+      timeRuns &&
+      !this.glidePaused &&
+      !state.finished &&
+      state.openPostId === null &&
+      state.feedbackPostId === null &&
+      !scroller.busy &&
+      // Settings or help over the feed: nothing moves behind them.
+      this.ctx.layer.root.querySelector('dialog[open]') === null;
+    this.glideState = glide(this.glideState, {
+      position: scroller.position,
+      // The time the core has, plus what this scene has counted since its last tick: smooth.
+      elapsedMs: state.elapsedMs + this.pendingMs,
+      limitMs: (state.rules.timeLimitSeconds ?? 0) * 1000,
+      end: scroller.end,
+      running,
+      keepAt: this.focusedCardStop(scroller.position),
+      stops: reducedMotion()
+        ? [...this.cardPlaces.values()].map((place) => this.stopAt(place.top))
+        : null,
+    });
+    if (this.glideState.shown !== scroller.position) scroller.scrollTo(this.glideState.shown);
+  }
+
+  /** The scroll position that shows a card's top just below the top of the view. */
+  private stopAt(top: number): number {
+    return Math.max(0, GAP + top - REVEAL_MARGIN);
+  }
+
+  /**
+   * With a visible keyboard focus on a card still in view, the furthest the glide may
+   * go: the card's top at the top of the view. Pointer focus draws no ring and holds
+   * nothing, or a mouse player's feed would stop at the last post they decided.
+   */
+  private focusedCardStop(position: number): number | null {
+    const active = document.activeElement;
+    if (!(active instanceof HTMLElement) || !active.matches(':focus-visible')) return null;
+    for (const [postId, item] of this.items) {
+      if (item.hit.element !== active) continue;
+      const place = this.cardPlaces.get(postId);
+      if (!place || GAP + place.top + place.height <= position) return null;
+      return this.stopAt(place.top);
+    }
+    return null;
+  }
+
+  /** Pause or resume the timed feed's glide; the timer is not paused (see README, Modes). */
+  private toggleGlide(): void {
+    this.glidePaused = !this.glidePaused;
+    this.drawPauseButton();
+    this.ctx.layer.announce(this.t(this.glidePaused ? 'glide.paused' : 'glide.resumed'));
+  }
+
+  /** Two bars while the feed glides (press to pause), a triangle while it is paused. */
+  private drawPauseButton(): void {
+    if (!this.pauseButton) return;
+    const { hit, icon } = this.pauseButton;
+    hit.setLabel(this.t(this.glidePaused ? 'glide.resume' : 'glide.pause'));
+    // Half the icon's height: about as large as the ⚙ and ? beside it.
+    const size = 11;
+    icon.clear().fillStyle(Number.parseInt(APP.buttonInk.slice(1), 16), 1);
+    if (this.glidePaused) icon.fillTriangle(-size / 2, -size, -size / 2, size, size, 0);
+    else
+      icon
+        .fillRect(-size * 0.75, -size, size * 0.5, size * 2)
+        .fillRect(size * 0.25, -size, size * 0.5, size * 2);
   }
 
   protected build(): void {
@@ -197,6 +288,7 @@ export class FeedScene extends BaseScene {
     const cardWidth = Math.min(600, w - 20);
     const x = (w - cardWidth) / 2;
     this.items = new Map();
+    this.cardPlaces.clear();
     for (const postId of play.state.order) {
       const post = play.post(postId);
       if (!post) continue;
@@ -242,8 +334,10 @@ export class FeedScene extends BaseScene {
       firstScreenNow: this.briefingShown && !this.briefingOpen,
       view: (postId) => this.cardView(level, (this.items.get(postId) as FeedItem).post),
       style,
-      onPlaced: (postId, top, height) =>
-        this.items.get(postId)?.hit.place({ x, y: GAP + top, width: cardWidth, height }),
+      onPlaced: (postId, top, height) => {
+        this.cardPlaces.set(postId, { top, height });
+        this.items.get(postId)?.hit.place({ x, y: GAP + top, width: cardWidth, height });
+      },
       onGrow: (height) => {
         contentHeight = GAP + height;
         this.scroller?.setContentHeight(contentHeight, h - headerHeight);
@@ -270,7 +364,11 @@ export class FeedScene extends BaseScene {
       this.onChange(state, action, previous),
     );
     pushShortcuts(
-      { nextPost: () => this.focusPost(1), previousPost: () => this.focusPost(-1) },
+      {
+        nextPost: () => this.focusPost(1),
+        previousPost: () => this.focusPost(-1),
+        ...(feedGlides(play.state.rules) ? { pauseScroll: () => this.toggleGlide() } : {}),
+      },
       list,
     );
     this.render(play.state, false);
@@ -290,7 +388,15 @@ export class FeedScene extends BaseScene {
     const w = this.width;
     const buttonHeight = Math.max(48, scaled(44));
     const backWidth = Math.min(scaled(92), Math.floor(w * 0.3));
-    const iconSize = buttonHeight;
+    // A timed feed moves by itself; a Pause button stops it (WCAG 2.2.2), as does P.
+    const glides = this.ctx.play ? feedGlides(this.ctx.play.state.rules) : false;
+    const rightButtons = glides ? 3 : 2;
+    // Square when there is room; narrower (never under 44 px) so three fit beside Back.
+    const iconSize = Math.max(
+      44,
+      Math.min(buttonHeight, Math.floor((w - 30 - backWidth - 10 * rightButtons) / rightButtons)),
+    );
+    const iconX = (place: number) => w - (10 + iconSize) * place;
     const fixed = (button: ReturnType<typeof canvasButton>) => {
       button.view.setScrollFactor(0).setDepth(11);
       button.ring.setScrollFactor(0).setDepth(12);
@@ -306,9 +412,26 @@ export class FeedScene extends BaseScene {
         onActivate: () => this.goTo('levels'),
       }),
     );
+    this.pauseButton = null;
+    if (glides) {
+      const pause = canvasButton(this, layer, {
+        key: 'feed-pause',
+        x: iconX(3),
+        y: 10,
+        width: iconSize,
+        height: buttonHeight,
+        label: '',
+        onActivate: () => this.toggleGlide(),
+      });
+      fixed(pause);
+      const icon = this.add.graphics();
+      pause.view.add(icon);
+      this.pauseButton = { hit: pause.hit, icon };
+      this.drawPauseButton();
+    }
     const help = canvasButton(this, layer, {
       key: 'feed-help',
-      x: w - 10 - iconSize,
+      x: iconX(1),
       y: 10,
       width: iconSize,
       height: buttonHeight,
@@ -320,7 +443,7 @@ export class FeedScene extends BaseScene {
     fixed(help);
     const settings = canvasButton(this, layer, {
       key: 'feed-settings',
-      x: w - 20 - iconSize * 2,
+      x: iconX(2),
       y: 10,
       width: iconSize,
       height: buttonHeight,
@@ -333,7 +456,7 @@ export class FeedScene extends BaseScene {
     fixed(settings);
 
     // Centred between the buttons when there is room; otherwise the whole width, under them.
-    const between = 2 * Math.min(w / 2 - (20 + backWidth), w - 30 - iconSize * 2 - w / 2);
+    const between = 2 * Math.min(w / 2 - (20 + backWidth), iconX(rightButtons) - 10 - w / 2);
     const narrow = w < NARROW || between < 200;
     const centre = w / 2;
     const textWidth = narrow ? w - 20 : between;
@@ -355,13 +478,22 @@ export class FeedScene extends BaseScene {
         color: style.headerInk,
         align: 'center',
         wordWrap: wordWrapWithin(textWidth),
-        maxLines: 2,
       })
       .setOrigin(0.5, 0)
       .setScrollFactor(0)
       .setDepth(11);
-    // Room for two lines of progress, so the header keeps its height as the count changes.
-    const progressLines = Number.parseFloat(fontPx(15)) * 1.3 * 2;
+    // Room for the longest the line gets (every post decided, the whole time left) and
+    // at least two lines, so the header keeps its height as the count and clock change
+    // and a long language at 200 % text never loses the time left.
+    const state = this.ctx.play?.state;
+    if (state) {
+      const longest = this.progressLine(state.order.length, state.order.length, secondsLeft(state));
+      this.progressText.setText(longest.line);
+    }
+    const progressLines = Math.max(
+      Number.parseFloat(fontPx(15)) * 1.3 * 2,
+      this.progressText.height,
+    );
     this.header = Math.ceil(
       Math.max(10 + buttonHeight + 10, this.progressText.y + progressLines + 8),
     );
@@ -540,26 +672,34 @@ export class FeedScene extends BaseScene {
 
   /** "3 of 13 decided", and the time left in a timed session. */
   private renderProgress(state: SessionState): void {
-    const { t } = this;
-    const { translator } = this.ctx;
-    const line = t('feed.progress', {
-      done: answeredCount(state),
-      total: state.order.length,
-      title: this.level() ? translator.text((this.level() as Level).title) : '',
-    });
     const left = secondsLeft(state);
-    if (left === null) {
-      this.progressText?.setText(line);
-      return;
-    }
-    const whole = Math.ceil(left);
-    const clock = `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-    const timeLeft = t('modes.timer.left', { time: clock });
-    this.progressText?.setText(`${line} · ${timeLeft}`);
+    const { line, timeLeft } = this.progressLine(answeredCount(state), state.order.length, left);
+    this.progressText?.setText(line);
+    if (timeLeft === null) return;
     if (this.timerText && this.timerText.textContent !== timeLeft)
       this.timerText.textContent = timeLeft;
     // The last ten seconds stand out by weight as well as colour.
-    this.progressText?.setFontStyle(whole <= 10 ? 'bold' : '');
+    this.progressText?.setFontStyle(Math.ceil(left ?? 0) <= 10 ? 'bold' : '');
+  }
+
+  /** The header's progress line, and the time left on its own (null when untimed). */
+  private progressLine(
+    done: number,
+    total: number,
+    left: number | null,
+  ): { line: string; timeLeft: string | null } {
+    const { t } = this;
+    const level = this.level();
+    const line = t('feed.progress', {
+      done,
+      total,
+      title: level ? this.ctx.translator.text(level.title) : '',
+    });
+    if (left === null) return { line, timeLeft: null };
+    const whole = Math.ceil(left);
+    const clock = `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+    const timeLeft = t('modes.timer.left', { time: clock });
+    return { line: `${line} · ${timeLeft}`, timeLeft };
   }
 
   private render(state: SessionState, animate: boolean): void {
@@ -645,6 +785,7 @@ export class FeedScene extends BaseScene {
           }),
     );
     if (state.rules.bonuses) parts.push(t('modes.rules.bonuses'));
+    if (feedGlides(state.rules)) parts.push(t('glide.rule'));
     return parts.join(' · ');
   }
 
@@ -656,6 +797,9 @@ export class FeedScene extends BaseScene {
     this.unsubscribe = null;
     this.scroller?.destroy();
     this.scroller = null;
+    // The rebuilt feed starts from wherever it is then.
+    this.glideState = null;
+    this.pauseButton = null;
     this.cards?.destroy();
     this.cards = null;
     // Last: closing the dialog gives focus back to a post button, whose focus handler

@@ -3,11 +3,14 @@
  * and every broken file with what is wrong with it.
  */
 import type { OverlayButton } from '../a11y/layer';
+import type { Level } from '../core/level/schema';
 import { MODES } from '../core/mode-names';
 import { levelProgress, NO_STARS, type Stars, starCount, unlockedLevels } from '../core/progress';
+import { decisionsIn } from '../core/resume';
+import { answeredCount } from '../core/session';
 import { canvasButton } from '../ui/button';
-import { el } from '../ui/dialog';
-import { fontPx } from '../ui/display';
+import { button, el, openPanel } from '../ui/dialog';
+import { fontPx, scaled } from '../ui/display';
 import { drawFocusRing } from '../ui/focus-ring';
 import { cameraScroller, type Scroller } from '../ui/scroller';
 import { MODE_KEY, timerSelect } from '../ui/settings-panel';
@@ -88,8 +91,11 @@ export class LevelSelectScene extends BaseScene {
       this.ctx.allUnlocked,
     );
     // The session in hand, else the one saved for a reload: that level continues it.
-    const unfinished =
-      this.ctx.play?.state.finished === false ? this.ctx.play.state : this.ctx.resume.pending;
+    const inHand = this.ctx.play?.state.finished === false ? this.ctx.play.state : null;
+    const pending = this.ctx.resume.pending;
+    const unfinished = inHand
+      ? { levelId: inHand.levelId, mode: inHand.mode, done: answeredCount(inHand) }
+      : pending && { levelId: pending.levelId, mode: pending.mode, done: decisionsIn(pending) };
     content.levels.forEach((level, index) => {
       const saved = levelProgress(progress.progress, level.id);
       const locked = !unlocked.has(level.id);
@@ -154,7 +160,13 @@ export class LevelSelectScene extends BaseScene {
         color: saved?.passed ? APP.good : APP.inkDim,
         wordWrap: wordWrapWithin(cardWidth - 48),
       });
-      const cardHeight = Math.max(CARD_HEIGHT, Math.ceil(result.y + result.height + 12 - top));
+      let bottom = result.y + result.height;
+      const startOver =
+        !locked && unfinished?.levelId === level.id
+          ? { top: bottom + 10, height: Math.max(44, scaled(36)) }
+          : null;
+      if (startOver) bottom = startOver.top + startOver.height;
+      const cardHeight = Math.max(CARD_HEIGHT, Math.ceil(bottom + 12 - top));
       // Locked: dimmed, and said in words ("Locked: …") on the card and to screen readers.
       card.setAlpha(locked ? 0.55 : 1);
       card.fillStyle(APP.panel, 1).fillRoundedRect(x, top, cardWidth, cardHeight, 14);
@@ -194,6 +206,15 @@ export class LevelSelectScene extends BaseScene {
         radius: 14,
       });
       buttons.push(hit);
+      if (startOver && unfinished)
+        this.startOverButton(level, index, unfinished, item, {
+          x: x + 28,
+          // Canvas and list coordinates differ by the header.
+          top: startOver.top,
+          listTop: startOver.top - HEADER,
+          height: startOver.height,
+          reveal: () => this.scroller?.reveal(contentTop, cardHeight, h - HEADER),
+        });
       y += cardHeight + GAP;
     });
 
@@ -223,6 +244,95 @@ export class LevelSelectScene extends BaseScene {
     });
     this.scroller.setContentHeight(y, h - HEADER);
     buttons[0]?.element.focus({ preventScroll: true });
+  }
+
+  /**
+   * "Start over" on the card of the level with an unfinished session: after the player
+   * confirms, that session is forgotten and the level starts fresh in the mode chosen
+   * above the list. Stars and best scores are progress, not session, and stay.
+   */
+  private startOverButton(
+    level: Level,
+    index: number,
+    unfinished: { mode: string; done: number },
+    item: HTMLElement,
+    place: { x: number; top: number; listTop: number; height: number; reveal: () => void },
+  ): void {
+    const { t } = this;
+    const width = Math.min(scaled(200), this.width - 2 * place.x);
+    const restart = canvasButton(
+      this,
+      this.ctx.layer,
+      {
+        key: `restart-${level.id}`,
+        x: place.x,
+        y: place.top,
+        width,
+        height: place.height,
+        label: t('restart.button'),
+        fontSize: 16,
+        onActivate: () => this.confirmStartOver(level, unfinished, restart.hit.element),
+      },
+      item,
+    );
+    // The visible words first in the name (WCAG 2.5.3), then which level.
+    restart.hit.setLabel(t('restart.buttonFor', { number: index + 1 }));
+    restart.hit.place({ x: place.x, y: place.listTop, width, height: place.height });
+    restart.hit.element.addEventListener('focus', place.reveal);
+  }
+
+  private confirmStartOver(
+    level: Level,
+    unfinished: { mode: string; done: number },
+    opener: HTMLElement,
+  ): void {
+    const { t } = this;
+    const { layer, translator } = this.ctx;
+    const cancel = () => {
+      panel.close();
+      opener.focus();
+    };
+    const panel = openPanel(
+      layer,
+      t('restart.title', { title: translator.text(level.title) }),
+      cancel,
+    );
+    const newMode = this.ctx.sessionSetup?.mode ?? this.ctx.mode;
+    panel.body.append(
+      el(
+        'p',
+        t('restart.lose', {
+          mode: t(`modes.mode.${unfinished.mode}`),
+          done: unfinished.done,
+          total: level.posts.length,
+        }),
+      ),
+      el('p', t('restart.keep')),
+      el('p', t('restart.newMode', { mode: t(`modes.mode.${newMode}`) })),
+    );
+    const actions = el('div', null, 'row');
+    const keep = button(t('restart.cancel'), cancel);
+    const confirm = button(
+      t('restart.confirm'),
+      () => {
+        panel.close();
+        this.startOver(level.id);
+      },
+      'primary',
+    );
+    actions.append(confirm, keep);
+    panel.body.append(actions);
+    // Losing an attempt is not undone: the safe choice has focus.
+    keep.focus();
+  }
+
+  /** Forgets the level's unfinished session (in hand and saved) and opens it anew. */
+  private startOver(levelId: string): void {
+    const { ctx } = this;
+    if (ctx.play?.level.id === levelId && !ctx.play.state.finished) ctx.play = null;
+    ctx.resume.forget(levelId);
+    ctx.audio.play('button');
+    this.goTo('feed', { levelId });
   }
 
   /** "Stars: 2 of 3. pass mark reached, sharp eye." for the level's description. */

@@ -1,4 +1,5 @@
 /** The title screen: name, Play, Settings and a language picker. */
+import { decisionsIn } from '../core/resume';
 import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';
 import { fontPx, scaled, textScaleFactor } from '../ui/display';
@@ -93,9 +94,7 @@ export class TitleScene extends BaseScene {
     });
     let below = top + playHeight + 16;
     if (pending && resumeLevel) {
-      const done = pending.actions.filter(
-        (action) => action.type === 'flag' || action.type === 'pass',
-      ).length;
+      const done = decisionsIn(pending);
       canvasButton(this, layer, {
         key: 'continue',
         x,

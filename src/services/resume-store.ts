@@ -17,6 +17,8 @@ export interface ResumeStore {
   clear(): void;
   /** The pending data could not be replayed on its level: keep it aside and forget it. */
   discard(reason: string): void;
+  /** The player starts this level over: its unfinished session goes, nothing is kept aside. */
+  forget(levelId: string): void;
 }
 
 export function openResumeStore(store: KeyValueStore): ResumeStore {
@@ -45,6 +47,9 @@ export function openResumeStore(store: KeyValueStore): ResumeStore {
     discard(reason) {
       keepAside(reason);
       state.pending = null;
+    },
+    forget(levelId) {
+      if (state.pending?.levelId === levelId) state.clear();
     },
   };
   return state;

@@ -12,6 +12,7 @@ export type ShortcutAction =
   | 'settings'
   | 'nextPost'
   | 'previousPost'
+  | 'pauseScroll'
   | 'tactic1'
   | 'tactic2'
   | 'tactic3'
@@ -42,6 +43,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'settings', keys: ['s'], code: 'KeyS', label: 'S', scope: 'anywhere' },
   { action: 'nextPost', keys: ['j'], code: 'KeyJ', label: 'J', scope: 'feed' },
   { action: 'previousPost', keys: ['k'], code: 'KeyK', label: 'K', scope: 'feed' },
+  { action: 'pauseScroll', keys: ['p'], code: 'KeyP', label: 'P', scope: 'feed' },
   { action: 'tactic1', keys: ['1'], code: 'Digit1', label: '1', scope: 'post' },
   { action: 'tactic2', keys: ['2'], code: 'Digit2', label: '2', scope: 'post' },
   { action: 'tactic3', keys: ['3'], code: 'Digit3', label: '3', scope: 'post' },

@@ -14,6 +14,8 @@ export interface ScrollerOptions {
 }
 
 const DRAG_THRESHOLD = 8;
+/** Space kept above (or below) a card scrolled into view: room for its focus ring. */
+export const REVEAL_MARGIN = 12;
 /** Per 16 ms frame: how much of the fling's speed survives, like a platform's feed. */
 const FRICTION = 0.95;
 const MIN_SPEED = 0.02;
@@ -23,6 +25,7 @@ export class Scroller {
   private maxScroll = 0;
   private readonly cleanup: (() => void)[] = [];
   private fling = 0;
+  private dragging = false;
 
   constructor(
     private readonly options: ScrollerOptions,
@@ -44,6 +47,7 @@ export class Scroller {
     } | null = null;
     const onDown = (event: PointerEvent) => {
       this.stopFling();
+      this.dragging = true;
       drag = {
         id: event.pointerId,
         startY: event.clientY,
@@ -72,6 +76,7 @@ export class Scroller {
         this.startFling(-(last.y - first.y) / (last.t - first.t));
       }
       drag = null;
+      this.dragging = false;
     };
     // Focus inside an overflow:hidden box scrolls it natively; the camera owns scrolling.
     const onNativeScroll = () => {
@@ -81,18 +86,31 @@ export class Scroller {
     viewport.addEventListener('pointerdown', onDown);
     window.addEventListener('pointermove', onMove);
     window.addEventListener('pointerup', onUp);
+    // A gesture the browser took over ends the drag too, or the feed's glide would wait on it.
+    window.addEventListener('pointercancel', onUp);
     viewport.addEventListener('scroll', onNativeScroll);
     this.cleanup.push(
       () => viewport.removeEventListener('wheel', onWheel),
       () => viewport.removeEventListener('pointerdown', onDown),
       () => window.removeEventListener('pointermove', onMove),
       () => window.removeEventListener('pointerup', onUp),
+      () => window.removeEventListener('pointercancel', onUp),
       () => viewport.removeEventListener('scroll', onNativeScroll),
     );
   }
 
   get position(): number {
     return this.scrollY;
+  }
+
+  /** The furthest the list scrolls: the end of the content. */
+  get end(): number {
+    return this.maxScroll;
+  }
+
+  /** A finger or mouse is dragging the list, or a fling still carries it. */
+  get busy(): boolean {
+    return this.dragging || this.fling !== 0;
   }
 
   setContentHeight(contentHeight: number, viewportHeight: number): void {
@@ -107,7 +125,7 @@ export class Scroller {
   }
 
   /** Scrolls just enough to show a band [top, top + height] of the content. */
-  reveal(top: number, height: number, viewportHeight: number, margin = 12): void {
+  reveal(top: number, height: number, viewportHeight: number, margin = REVEAL_MARGIN): void {
     if (top - margin < this.scrollY) this.scrollTo(top - margin);
     else if (top + height + margin > this.scrollY + viewportHeight) {
       this.scrollTo(Math.min(top - margin, top + height + margin - viewportHeight));

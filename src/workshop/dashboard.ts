@@ -12,6 +12,7 @@ import {
   LinearScale,
   Tooltip,
 } from 'chart.js';
+import { AccessibleLayer } from '../a11y/layer';
 import {
   type ClassSummary,
   histogram,
@@ -28,17 +29,23 @@ import {
   type WorkshopResult,
 } from '../core/workshop/result';
 import { parseDashboard, serializeDashboard } from '../core/workshop/saved-dashboard';
+import { ADD_RESULT_HASH, resultCodeInScan } from '../core/workshop/scan';
 import type { Content } from '../services/content';
 import type { Translator } from '../services/i18n';
 import type { KeyValueStore } from '../services/storage';
 import { button, el } from '../ui/dialog';
 import { codeProblem } from './problems';
-import { ADD_RESULT_HASH, download, field, pageUrl } from './share';
+import { download, field, pageUrl } from './share';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 const D_PRIME_BIN = 0.5;
 const HARDEST_POSTS = 10;
+
+type Accepted =
+  | { status: 'added'; result: WorkshopResult }
+  | { status: 'duplicate'; result: WorkshopResult }
+  | { status: 'problem'; reason: string };
 
 export const DASHBOARD_KEY = 'flag-the-feed:dashboard';
 const UNREADABLE_DASHBOARD_KEY = 'flag-the-feed:dashboard:unreadable';
@@ -86,8 +93,46 @@ export function renderDashboard(
     store.remove(DASHBOARD_KEY);
     render();
   });
+  // Students' result QR codes held up to this computer's camera, one after another.
+  let scannedCount = 0;
+  const scanCode = (text: string) => {
+    const source = t('workshop:dashboard.scannedSourceN', { n: ++scannedCount });
+    const outcome = accept(source, decodeResult(resultCodeInScan(text)));
+    render();
+    if (outcome.status === 'added')
+      return {
+        message: t('workshop:scanner.added', {
+          nickname: outcome.result.nickname,
+          n: results.length,
+        }),
+        added: outcome.result.nickname,
+      };
+    if (outcome.status === 'duplicate')
+      return { message: t('workshop:scanner.duplicate', { nickname: outcome.result.nickname }) };
+    return { message: t('workshop:scanner.problem', { reason: outcome.reason }) };
+  };
+  const scan = button(t('workshop:dashboard.scan'), () => {
+    scan.disabled = true;
+    void import('./scanner')
+      .then(({ openScanner }) =>
+        openScanner({
+          translator,
+          layer: new AccessibleLayer(main, status),
+          onScan: scanCode,
+          onClose: () => {
+            scan.disabled = false;
+            scan.focus();
+          },
+        }),
+      )
+      .catch((error: Error) => {
+        scan.disabled = false;
+        problems.push(t('workshop:scanner.failed', { reason: error.message }));
+        render();
+      });
+  });
   inputs.append(el('div', null, 'row'));
-  inputs.lastElementChild?.append(addCodes, clear);
+  inputs.lastElementChild?.append(addCodes, scan, clear);
   main.append(inputs);
   const status = el('div', null, 'workshop-status');
   status.setAttribute('role', 'status');
@@ -99,15 +144,19 @@ export function renderDashboard(
   backLine.append(back);
   main.append(backLine);
 
-  const accept = (source: string, read: ReadResult) => {
+  const accept = (source: string, read: ReadResult): Accepted => {
     if (!read.ok) {
-      problems.push(t('workshop:dashboard.problem', { source, reason: codeProblem(t, read) }));
-    } else if (results.some((result) => result.checksum === read.result.checksum)) {
-      problems.push(t('workshop:dashboard.duplicate', { source }));
-    } else {
-      results.push(read.result);
-      save();
+      const reason = codeProblem(t, read);
+      problems.push(t('workshop:dashboard.problem', { source, reason }));
+      return { status: 'problem', reason };
     }
+    if (results.some((result) => result.checksum === read.result.checksum)) {
+      problems.push(t('workshop:dashboard.duplicate', { source }));
+      return { status: 'duplicate', result: read.result };
+    }
+    results.push(read.result);
+    save();
+    return { status: 'added', result: read.result };
   };
   const readFiles = async (list: Iterable<File>) => {
     for (const file of list) {
@@ -163,7 +212,7 @@ export function renderDashboard(
   // A result scanned from a student's QR code: added once, then the address is cleaned
   // so a reload does not offer it again.
   if (location.hash.startsWith(ADD_RESULT_HASH)) {
-    const code = decodeURIComponent(location.hash.slice(ADD_RESULT_HASH.length));
+    const code = resultCodeInScan(location.hash);
     history.replaceState(history.state, '', location.pathname + location.search);
     accept(t('workshop:dashboard.scannedSource'), decodeResult(code));
   }

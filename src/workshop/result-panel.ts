@@ -1,8 +1,9 @@
 /** The end of a workshop: the student's result as a code, a file and a QR code. */
 import { encodeResult, resultToFileText, type WorkshopResult } from '../core/workshop/result';
+import { ADD_RESULT_HASH } from '../core/workshop/scan';
 import type { GameContext } from '../scenes/context';
 import { button, el, openPanel } from '../ui/dialog';
-import { ADD_RESULT_HASH, copyText, download, field, pageUrl, qrImage } from './share';
+import { copyText, download, field, pageUrl, qrImage } from './share';
 
 export function showResultPanel(
   ctx: GameContext,

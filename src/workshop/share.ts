@@ -1,9 +1,6 @@
 /** Small helpers the workshop pages share: links, copy, download, QR code, labelled fields. */
-import { renderSVG } from 'uqr';
+import encodeQR from 'qr';
 import { el } from '../ui/dialog';
-
-/** A student's result QR code opens the class dashboard with `#add=<result code>`. */
-export const ADD_RESULT_HASH = '#add=';
 
 /** The link to another page of this site, keeping the language. */
 export function pageUrl(query: Record<string, string>): string {
@@ -20,14 +17,14 @@ const QR_MAX_CHARS = 2900;
 
 /**
  * A QR code as an <img> of an SVG data URL (the CSP allows data: images), or null when
- * the text is too long for a QR code. uqr draws the SVG from the text; no markup of
- * ours is parsed.
+ * the text is too long for a QR code. `qr`, the library the dashboard's scanner reads
+ * with, draws the SVG from the text; no markup of ours is parsed.
  */
 export function qrImage(text: string, label: string): HTMLImageElement | null {
   if (text.length > QR_MAX_CHARS) return null;
   const image = el('img', null, 'qr');
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(
-    renderSVG(text, { ecc: 'L', border: 2 }),
+    encodeQR(text, 'svg', { ecc: 'low', border: 2 }),
   )}`;
   image.alt = label;
   return image;

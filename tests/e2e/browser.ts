@@ -6,7 +6,8 @@ import type { SessionState } from '../../src/core/session';
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
-export async function launch(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches, e.g. a fake camera for the dashboard's scanner. */
+export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROME_PATH,
     args: [
@@ -18,6 +19,7 @@ export async function launch(): Promise<Browser> {
       '--no-first-run',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
+      ...extraArgs,
     ],
   });
 }

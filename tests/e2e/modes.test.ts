@@ -38,6 +38,21 @@ async function startLevel1(page: Page, mode: 'Learn' | 'Challenge' | 'Exam'): Pr
   await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 }
 
+/** How far the feed has scrolled, in CSS pixels: the accessible list moves with the canvas. */
+async function feedScroll(page: Page): Promise<number> {
+  const transform = await page
+    .getByRole('list', { name: /feed$/ })
+    .evaluate((list) => (list as HTMLElement).style.transform);
+  return -Number(/translateY\((-?[\d.e+-]+)px\)/.exec(transform)?.[1] ?? 0);
+}
+
+/** The feed's scroll position over `ms` of waiting with no input: [before, after]. */
+async function scrollOver(page: Page, ms: number): Promise<[number, number]> {
+  const before = await feedScroll(page);
+  await page.waitForTimeout(ms);
+  return [before, await feedScroll(page)];
+}
+
 /** Opens the post at this feed position and flags it as a lure, or lets it pass. */
 async function decidePost(page: Page, index: number, flag: boolean): Promise<void> {
   const total = level.posts.length;
@@ -138,6 +153,50 @@ describe('modes, progress and saves', () => {
     await page.close();
   });
 
+  it('Challenge: the feed scrolls by itself, waits at the focused post, and stops when paused or a post is open', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = collectErrors(page);
+    await page.goto(`${inject('baseUrl')}?seed=glide&lang=en`);
+    await startLevel1(page, 'Challenge');
+    const total = level.posts.length;
+    // Keyboard focus is on post 1, at the top: the feed may not push it out of view.
+    const [, held] = await scrollOver(page, 1500);
+    expect(held).toBeLessThan(5);
+    // Focus on post 3: the feed goes on by itself, with no key pressed, toward it.
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toMatch(new RegExp(`^Post 3 of ${total},`));
+    await expect.poll(() => feedScroll(page), { timeout: 20_000 }).toBeGreaterThan(held + 8);
+    await screenshot(page, 'modes-challenge-gliding');
+
+    // Pause (WCAG 2.2.2): the feed stands still, the timer runs on.
+    const pause = page.getByRole('button', { name: 'Pause scrolling' });
+    await press(page, pause);
+    const resume = page.getByRole('button', { name: 'Resume scrolling' });
+    await expect.poll(() => resume.count()).toBe(1);
+    const elapsedBefore = (await sessionState(page)).elapsedMs;
+    const [pausedAt, stillAt] = await scrollOver(page, 2000);
+    expect(stillAt).toBe(pausedAt);
+    expect((await sessionState(page)).elapsedMs).toBeGreaterThan(elapsedBefore + 1000);
+    await screenshot(page, 'modes-challenge-paused');
+    // P resumes it.
+    await page.keyboard.press('p');
+    await expect.poll(() => pause.count()).toBe(1);
+    await expect.poll(() => feedScroll(page), { timeout: 20_000 }).toBeGreaterThan(stillAt + 8);
+
+    // An open post: the feed behind it stands still.
+    await press(page, page.getByRole('button', { name: new RegExp(`^Post 4 of ${total},`) }));
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+    const [openAt, openStill] = await scrollOver(page, 2000);
+    expect(openStill).toBe(openAt);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('Learn offers a hint on each post; Exam does not', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${inject('baseUrl')}?seed=hint&lang=en`);
@@ -173,6 +232,12 @@ describe('modes, progress and saves', () => {
     await startLevel1(page, 'Challenge');
     expect((await sessionState(page)).rules.timeLimitSeconds).toBeNull();
     expect(await page.getByRole('timer').count()).toBe(0);
+    // No timer, no pace: the feed stays where the player leaves it, and needs no Pause.
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    const [shownAt, stillAt] = await scrollOver(page, 2500);
+    expect(stillAt).toBe(shownAt);
+    expect(await page.getByRole('button', { name: 'Pause scrolling' }).count()).toBe(0);
     await page.close();
   });
 
@@ -229,6 +294,77 @@ describe('modes, progress and saves', () => {
     expect(
       await dialog.getByRole('button', { name: /^Recruitment lure/ }).getAttribute('aria-pressed'),
     ).toBe('true');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Start over: discards the unfinished session after asking, starts in the chosen mode, keeps stars and bests', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = collectErrors(page);
+    await page.goto(`${inject('baseUrl')}?seed=restart&lang=en`);
+    // Level 1 played before: two stars and a best Challenge score.
+    const saved = readFileSync('tests/fixtures/saves/v2-challenge-and-exam.json', 'utf8');
+    await page.evaluate((text) => localStorage.setItem('flag-the-feed:progress', text), saved);
+    await page.reload();
+    const before = await savedProgress(page);
+    await startLevel1(page, 'Challenge');
+    const { order } = await sessionState(page);
+    for (const index of [0, 1]) {
+      await decidePost(page, index, isManipulative(order[index] as string));
+      await press(page, page.getByRole('dialog').getByRole('button', { name: 'Continue' }));
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    }
+    // Closed and opened again: the level list offers to continue, or to start over.
+    await page.reload();
+    await press(page, page.getByRole('button', { name: 'Play' }));
+    const restart = page.getByRole('button', { name: 'Start over: level 1' });
+    await expect.poll(() => restart.count()).toBe(1);
+    const described = (await page
+      .getByRole('button', { name: LEVEL_1 })
+      .getAttribute('aria-describedby')) as string;
+    expect(await page.locator(`[id="${described}"]`).textContent()).toContain(
+      'Unfinished (Challenge): continue where you left off.',
+    );
+    await restart.focus();
+    await screenshot(page, 'modes-level-list-unfinished');
+    const exam = page.getByRole('radio', { name: /^Exam/ });
+    await press(page, exam, 'Space');
+    await expect.poll(() => exam.isChecked()).toBe(true);
+
+    // Asked first, with the safe answer focused; Escape keeps the attempt.
+    await press(page, restart);
+    const dialog = page.getByRole('dialog', { name: `Start “${level.title.en}” over?` });
+    await expect.poll(() => dialog.count()).toBe(1);
+    expect(await dialog.textContent()).toContain(
+      `Your unfinished Challenge attempt (2 of ${order.length} decided) will be discarded.`,
+    );
+    expect(await dialog.textContent()).toContain('The new attempt starts in Exam mode.');
+    await screenshot(page, 'modes-start-over');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Keep my attempt');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Start over: level 1');
+    expect(await page.evaluate(() => localStorage.getItem('flag-the-feed:session'))).not.toBeNull();
+
+    await press(page, restart);
+    await press(page, dialog.getByRole('button', { name: 'Start over' }));
+    const start = page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' });
+    await expect.poll(() => start.count()).toBe(1);
+    const fresh = await sessionState(page);
+    expect(fresh).toMatchObject({ mode: 'exam', answers: {}, decided: [], elapsedMs: 0 });
+    expect(fresh.rules.timeLimitSeconds).toBeNull();
+    expect(await page.evaluate(() => localStorage.getItem('flag-the-feed:session'))).toBeNull();
+    // Progress is not the session: stars, bests and the kept Exam result are as they were.
+    expect(await savedProgress(page)).toEqual(before);
+    expect(before.levels[level.id]?.stars).toEqual({
+      pass: true,
+      discernment: false,
+      allLures: true,
+    });
     expect(errors).toEqual([]);
     await page.close();
   });

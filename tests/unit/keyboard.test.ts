@@ -46,6 +46,8 @@ describe('shortcut keys', () => {
     expect(actionFor({ key: 'о', code: 'KeyJ', ...plain })).toBe('nextPost');
     expect(actionFor({ key: 'а', code: 'KeyF', ...plain })).toBe('flag');
     expect(actionFor({ key: 'ь', code: 'KeyM', ...plain })).toBe('mute');
+    expect(actionFor({ key: 'p', ...plain })).toBe('pauseScroll');
+    expect(actionFor({ key: 'з', code: 'KeyP', ...plain })).toBe('pauseScroll');
     expect(actionFor({ key: 'х', code: 'BracketLeft', ...plain })).toBeNull();
   });
 

@@ -105,4 +105,34 @@ describe('Play', () => {
     expect(store.get(UNREADABLE_RESUME_KEY)).toBe('{"version":1,"levelId":');
     expect(store.get(RESUME_KEY)).toBeNull();
   });
+
+  it('starting a level over forgets its unfinished session (not another level’s) and keeps the progress', () => {
+    const { store, progress, resume, play } = setup('challenge');
+    // A finished attempt first: its result and stars are what must survive.
+    for (const postId of ['a', 'b']) {
+      play.dispatch({ type: 'open', postId });
+      play.dispatch({ type: 'pass' });
+      play.dispatch({ type: 'continue' });
+    }
+    const kept = store.get(PROGRESS_KEY);
+    expect(progress.progress.levels.lvl?.attempts).toBe(1);
+    const again = new Play(level, ['nationalism'], 6, progress, {
+      setup: { mode: 'exam' },
+      resume,
+    });
+    again.dispatch({ type: 'open', postId: 'a' });
+    expect(resume.pending?.levelId).toBe('lvl');
+
+    resume.forget('another-level');
+    expect(resume.pending?.levelId).toBe('lvl');
+    expect(store.get(RESUME_KEY)).not.toBeNull();
+
+    resume.forget('lvl');
+    expect(resume.pending).toBeNull();
+    expect(store.get(RESUME_KEY)).toBeNull();
+    // Forgotten on purpose: nothing is kept aside as unreadable, and the progress is as it was.
+    expect(store.get(UNREADABLE_RESUME_KEY)).toBeNull();
+    expect(store.get(PROGRESS_KEY)).toBe(kept);
+    expect(openResumeStore(store).loaded).toBe('none');
+  });
 });
