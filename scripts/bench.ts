@@ -70,12 +70,12 @@ function watchReady(match: ReadyMatch): void {
 }
 
 function withTimeout<T>(promise: Promise<T>, what: string, ms = READY_TIMEOUT_MS): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`${what}: no answer after ${ms} ms`)), ms),
-    ),
-  ]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms} ms`)), ms);
+  });
+  // Cleared once answered: a pending timer kept the process alive 2 minutes after --only startup.
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function newPage(browser: Browser, rate: number): Promise<Page> {
