@@ -132,9 +132,10 @@ export class LevelSelectScene extends BaseScene {
         },
       );
       const platform = t(`platforms.${level.platform}.name`);
+      const continues = !locked && unfinished?.levelId === level.id;
       const status = locked
         ? t('modes.levels.locked', { number: index })
-        : unfinished?.levelId === level.id
+        : continues
           ? t('modes.levels.continue', { mode: t(`modes.mode.${unfinished.mode}`) })
           : saved
             ? t('levels.best', {
@@ -157,14 +158,12 @@ export class LevelSelectScene extends BaseScene {
       const result = this.add.text(x + 28, about.y + about.height + 4, status, {
         fontFamily: FONT_STACK,
         fontSize: fontPx(14),
-        color: saved?.passed ? APP.good : APP.inkDim,
+        // Green only when the line says "passed", not over an unfinished attempt.
+        color: saved?.passed && !continues ? APP.good : APP.inkDim,
         wordWrap: wordWrapWithin(cardWidth - 48),
       });
       let bottom = result.y + result.height;
-      const startOver =
-        !locked && unfinished?.levelId === level.id
-          ? { top: bottom + 10, height: Math.max(44, scaled(36)) }
-          : null;
+      const startOver = continues ? { top: bottom + 10, height: Math.max(44, scaled(36)) } : null;
       if (startOver) bottom = startOver.top + startOver.height;
       const cardHeight = Math.max(CARD_HEIGHT, Math.ceil(bottom + 12 - top));
       // Locked: dimmed, and said in words ("Locked: …") on the card and to screen readers.
