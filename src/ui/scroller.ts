@@ -25,7 +25,15 @@ export class Scroller {
   private maxScroll = 0;
   private readonly cleanup: (() => void)[] = [];
   private fling = 0;
-  private dragging = false;
+  /** The pointer dragging the list, from down to up (or cancel); null when none is. */
+  private drag: {
+    id: number;
+    startY: number;
+    startScroll: number;
+    moved: boolean;
+    target: HTMLElement | null;
+    samples: { t: number; y: number }[];
+  } | null = null;
 
   constructor(
     private readonly options: ScrollerOptions,
@@ -37,18 +45,9 @@ export class Scroller {
       this.stopFling();
       this.scrollTo(this.scrollY + event.deltaY * (event.deltaMode === 1 ? 32 : 1));
     };
-    let drag: {
-      id: number;
-      startY: number;
-      startScroll: number;
-      moved: boolean;
-      target: HTMLElement | null;
-      samples: { t: number; y: number }[];
-    } | null = null;
     const onDown = (event: PointerEvent) => {
       this.stopFling();
-      this.dragging = true;
-      drag = {
+      this.drag = {
         id: event.pointerId,
         startY: event.clientY,
         startScroll: this.scrollY,
@@ -58,6 +57,7 @@ export class Scroller {
       };
     };
     const onMove = (event: PointerEvent) => {
+      const { drag } = this;
       if (!drag || drag.id !== event.pointerId) return;
       const dy = event.clientY - drag.startY;
       if (!drag.moved && Math.abs(dy) > DRAG_THRESHOLD) drag.moved = true;
@@ -66,6 +66,7 @@ export class Scroller {
       if (drag.samples.length > 6) drag.samples.shift();
     };
     const onUp = (event: PointerEvent) => {
+      const { drag } = this;
       if (!drag || drag.id !== event.pointerId) return;
       if (drag.moved && drag.target)
         drag.target.closest('button')?.setAttribute('data-dragged', 'true');
@@ -75,8 +76,7 @@ export class Scroller {
       if (drag.moved && first && last && last.t - first.t > 0 && this.momentum()) {
         this.startFling(-(last.y - first.y) / (last.t - first.t));
       }
-      drag = null;
-      this.dragging = false;
+      this.drag = null;
     };
     // Focus inside an overflow:hidden box scrolls it natively; the camera owns scrolling.
     const onNativeScroll = () => {
@@ -110,7 +110,7 @@ export class Scroller {
 
   /** A finger or mouse is dragging the list, or a fling still carries it. */
   get busy(): boolean {
-    return this.dragging || this.fling !== 0;
+    return this.drag !== null || this.fling !== 0;
   }
 
   setContentHeight(contentHeight: number, viewportHeight: number): void {
