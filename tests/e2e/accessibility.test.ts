@@ -14,11 +14,11 @@
  * Screenshots: test-results/screenshots/a11y-*.png.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import type { Level } from '../../src/core/level/schema';
 import { axeProblems } from './axe';
-import { collectErrors, launch, press, screenshot, sessionState } from './browser';
+import { collectErrors, press, screenshot, sessionState, useBrowser } from './browser';
 import {
   installLayoutProbe,
   measuredCards,
@@ -36,19 +36,13 @@ const DESKTOP = { width: 1920, height: 1080 };
 const dialogCount = (page: Page) => page.getByRole('dialog').count();
 
 describe.each(['en', 'zh-Hans'])('axe-core in %s', (language) => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('finds nothing serious or critical on any screen, on a desktop or a phone', {
     timeout: 300_000,
   }, async () => {
     const { t, text } = await wordsFor(language);
-    const page = await browser.newPage({ viewport: DESKTOP });
+    const page = await browser().newPage({ viewport: DESKTOP });
     const errors = collectErrors(page);
     const problems: string[] = [];
     /** axe at 1920×1080, then at 360×640, with a screenshot of each. */
@@ -184,19 +178,13 @@ async function expectRingOnFocus(page: Page, sceneKey: string): Promise<void> {
 }
 
 describe('keyboard alone', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('plays level 1 with Tab, Enter and the shortcuts: rings where focus is, one announcement per decision', {
     timeout: 300_000,
   }, async () => {
     const { t } = await wordsFor('en');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(recordAnnouncements);
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?lang=en&seed=keys`);
@@ -380,12 +368,13 @@ function dialogOverflow(page: Page): Promise<string[]> {
 }
 
 describe('reflow at 320 CSS pixels (WCAG 1.4.10)', () => {
+  const browser = useBrowser();
+
   it('shows every post of level 1 without cutting text or scrolling sideways', {
     timeout: 180_000,
   }, async () => {
     const { t } = await wordsFor('en');
-    const browser = await launch();
-    const page = await browser.newPage({ viewport: { width: 320, height: 568 } });
+    const page = await browser().newPage({ viewport: { width: 320, height: 568 } });
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?lang=en&level=tutorial&seed=reflow`);
     await press(page, page.getByRole('button', { name: t('feed.start'), exact: true }));
@@ -404,18 +393,12 @@ describe('reflow at 320 CSS pixels (WCAG 1.4.10)', () => {
     expect(problems).toEqual([]);
     expect(sideways).toBeLessThanOrEqual(320);
     expect(errors).toEqual([]);
-    await browser.close();
+    await page.close();
   });
 });
 
 describe('text at 200% and high contrast', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   /** Chooses a value in a settings dialog's select by keyboard. */
   async function choose(page: Page, label: string, value: string): Promise<void> {
@@ -437,7 +420,9 @@ describe('text at 200% and high contrast', () => {
     async (size) => {
       const words = await wordsFor(size.language);
       const { t, text } = words;
-      const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
+      const page = await browser().newPage({
+        viewport: { width: size.width, height: size.height },
+      });
       await page.addInitScript(installLayoutProbe);
       const errors = collectErrors(page);
       await page.goto(`${inject('baseUrl')}?lang=${size.language}&seed=big`);
@@ -503,17 +488,11 @@ describe('text at 200% and high contrast', () => {
 });
 
 describe('turning the phone', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('keeps the answers, the open post and the chosen tactics from portrait to landscape', async () => {
     const { t } = await wordsFor('en');
-    const context = await browser.newContext({ viewport: PHONE, hasTouch: true });
+    const context = await browser().newContext({ viewport: PHONE, hasTouch: true });
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?lang=en&seed=turn`);

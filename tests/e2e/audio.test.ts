@@ -1,22 +1,11 @@
-/**
- * Sound must never stand in the way: with audio blocked the game plays through
- * silently and without errors, and sound settings (and the M key) persist.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launch, press, sessionState } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { collectErrors, press, sessionState, useBrowser } from './browser';
 
 describe('audio', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('plays level 1 to the debrief with audio blocked, silently and without errors', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors = collectErrors(page);
     await page.addInitScript(() => {
       // No Web Audio, and every media element refuses to play: as on a locked-down machine.
@@ -41,7 +30,7 @@ describe('audio', () => {
   });
 
   it('keeps volumes and mute across a reload; M mutes from anywhere', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?lang=en`);

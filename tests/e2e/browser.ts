@@ -1,6 +1,7 @@
 /** Debian's Chromium through playwright-core: test tools cannot download browsers here. */
 import { mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { SessionState } from '../../src/core/session';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -22,6 +23,24 @@ export async function launch(extraArgs: readonly string[] = []): Promise<Browser
       ...extraArgs,
     ],
   });
+}
+
+/**
+ * One Chromium for the tests of the enclosing `describe` (or file): launched before
+ * them, closed after them, also when one fails. Call the returned function for it.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('useBrowser: the browser is used before beforeAll launched it');
+    return browser;
+  };
 }
 
 /** Every uncaught exception and console error a page produces, for the test to assert on. */

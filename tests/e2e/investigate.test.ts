@@ -4,9 +4,9 @@
  * flag, and read the evidence bonus in the feedback. Then spend the level's budget of
  * checks, see the game say so, and reload: results, budget and marks come back.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launch, press, screenshot, sessionState } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { collectErrors, press, screenshot, sessionState, useBrowser } from './browser';
 
 async function openPost(page: Page, postId: string): Promise<void> {
   const { order } = await sessionState(page);
@@ -28,16 +28,10 @@ async function runCheck(page: Page, button: string, result: string): Promise<str
 }
 
 describe('investigating a post, keyboard only', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('runs checks, marks evidence, earns the evidence bonus, and runs out of checks', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?lang=en&level=tutorial&seed=investigate`);
     const start = page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' });

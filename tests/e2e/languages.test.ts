@@ -10,11 +10,11 @@
  * session, now in the new language.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Level, Taxonomy } from '../../src/core/level/schema';
 import { FONT_STACK } from '../../src/ui/theme';
-import { collectErrors, launch, press, screenshot, sessionState } from './browser';
+import { collectErrors, press, screenshot, sessionState, useBrowser } from './browser';
 import {
   installLayoutProbe,
   measuredCards,
@@ -87,14 +87,10 @@ async function missingGlyphs(page: Page, text: string): Promise<string[]> {
 }
 
 describe.each(LANGUAGES)('level 1 in %s', (language) => {
-  let browser: Browser;
+  const browser = useBrowser();
   let words: Words;
   beforeAll(async () => {
-    browser = await launch();
     words = await wordsFor(language);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   // A whole level per language: slower than one file's default on a loaded machine.
@@ -102,7 +98,7 @@ describe.each(LANGUAGES)('level 1 in %s', (language) => {
     timeout: 300_000,
   }, async () => {
     const { t, text } = words;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(installLayoutProbe);
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?lang=${language}&seed=lang`);
@@ -205,19 +201,13 @@ describe.each(LANGUAGES)('level 1 in %s', (language) => {
 });
 
 describe('switching language mid-level', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('keeps the session and shows it in the new language', { timeout: 300_000 }, async () => {
     const from = await wordsFor('en');
     const toLanguage = LANGUAGES.includes('zh-Hans') ? 'zh-Hans' : (LANGUAGES.at(-1) as string);
     const to = await wordsFor(toLanguage);
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await browser().newPage({ viewport: { width: 390, height: 844 } });
     await page.addInitScript(installLayoutProbe);
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?lang=en&seed=switch`);

@@ -3,11 +3,11 @@
  * driven by keyboard through the accessible layer.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import type { Level } from '../../src/core/level/schema';
 import type { Progress } from '../../src/core/progress';
-import { collectErrors, launch, press, screenshot, sessionState } from './browser';
+import { collectErrors, press, screenshot, sessionState, useBrowser } from './browser';
 
 const level = JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8')) as Level;
 const level2 = JSON.parse(readFileSync('levels/02-economic.json', 'utf8')) as Level;
@@ -73,16 +73,10 @@ async function decidePost(page: Page, index: number, flag: boolean): Promise<voi
 }
 
 describe('modes, progress and saves', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('Exam: no feedback until the debrief, which shows every post; the result is kept for export', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?seed=exam&lang=en`);
     await startLevel1(page, 'Exam');
@@ -117,7 +111,7 @@ describe('modes, progress and saves', () => {
   });
 
   it('Challenge: the timer runs, feedback follows each post, the debrief adds streak and time bonuses and keeps the best', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?seed=challenge&lang=en`);
     await startLevel1(page, 'Challenge');
@@ -154,7 +148,7 @@ describe('modes, progress and saves', () => {
   });
 
   it('Challenge: the feed scrolls by itself, waits at the focused post, and stops when paused or a post is open', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?seed=glide&lang=en`);
     await startLevel1(page, 'Challenge');
@@ -198,7 +192,7 @@ describe('modes, progress and saves', () => {
   });
 
   it('Learn offers a hint on each post; Exam does not', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${inject('baseUrl')}?seed=hint&lang=en`);
     await startLevel1(page, 'Learn');
     const total = level.posts.length;
@@ -224,7 +218,7 @@ describe('modes, progress and saves', () => {
   });
 
   it('the timer setting turns the Challenge timer off (WCAG 2.2.1)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${inject('baseUrl')}?seed=timer&lang=en`);
     await press(page, page.getByRole('button', { name: 'Play' }));
     await page.getByRole('combobox', { name: 'Challenge timer' }).selectOption('off');
@@ -242,7 +236,7 @@ describe('modes, progress and saves', () => {
   });
 
   it('locks level 2 until level 1 is passed, and says why', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${inject('baseUrl')}?lang=en`);
     await press(page, page.getByRole('button', { name: 'Play' }));
     const second = page.getByRole('button', { name: new RegExp(`^Level 2: ${level2.title.en}`) });
@@ -258,7 +252,7 @@ describe('modes, progress and saves', () => {
   });
 
   it('resumes after a reload: the same post open, the same draft, the same mode', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?seed=resume&lang=en`);
     await startLevel1(page, 'Exam');
@@ -299,7 +293,7 @@ describe('modes, progress and saves', () => {
   });
 
   it('Start over: discards the unfinished session after asking, starts in the chosen mode, keeps stars and bests', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?seed=restart&lang=en`);
     // Level 1 played before: two stars and a best Challenge score.
@@ -370,7 +364,7 @@ describe('modes, progress and saves', () => {
   });
 
   it('a corrupt save and corrupt resume data: the game starts, says what happened and keeps the old data aside', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${inject('baseUrl')}?lang=en`);
     await page.evaluate(() => {
       localStorage.setItem('flag-the-feed:progress', '{"version":2,"levels":{"tutor');

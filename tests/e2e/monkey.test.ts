@@ -4,11 +4,11 @@
  * for a bounded time. It fails on any uncaught error, any console error, or a session
  * state the core calls inconsistent, and says how many inputs the game survived.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { mulberry32 } from '../../src/core/random';
 import { type SessionState, sessionProblems } from '../../src/core/session';
-import { collectErrors, launch } from './browser';
+import { collectErrors, useBrowser } from './browser';
 
 const SEED = Number(process.env.MONKEY_SEED ?? 20261122);
 const MAX_INPUTS = Number(process.env.MONKEY_INPUTS ?? 2000);
@@ -129,20 +129,14 @@ async function gameState(page: Page): Promise<SessionState | null> {
 }
 
 describe('monkey test', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it(
     `survives up to ${MAX_INPUTS} random inputs (seed ${SEED})`,
     async () => {
       const random = mulberry32(SEED);
       const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-      const context = await browser.newContext({
+      const context = await browser().newContext({
         viewport: { width: 1280, height: 800 },
         hasTouch: true,
       });

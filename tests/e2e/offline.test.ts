@@ -4,24 +4,17 @@
  * keyboard. Every response after the cut must come from the service worker.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Level } from '../../src/core/level/schema';
-import { collectErrors, launch, press, screenshot } from './browser';
+import { collectErrors, press, screenshot, useBrowser } from './browser';
 
 const level = JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8')) as Level;
 
 describe('offline play', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('reloads with the network off and plays level 1 to the debrief', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?seed=offline&lang=en`);

@@ -4,13 +4,13 @@
  * that the debrief shows what the core scoring engine computes for those answers.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { truthsFor } from '../../src/core/investigation';
 import { LevelSchema } from '../../src/core/level/schema';
 import { type Answer, type PostTruth, scoreAnswers } from '../../src/core/scoring';
-import { collectErrors, launch, press, screenshot, sessionState } from './browser';
+import { collectErrors, press, screenshot, sessionState, useBrowser } from './browser';
 
 // Parsed by the level format, so optional fields have their defaults as in the game.
 const level = v.parse(LevelSchema, JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8')));
@@ -63,16 +63,10 @@ async function decide(page: Page, answer: Answer): Promise<void> {
 }
 
 describe('level 1, keyboard only', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('plays from the title to a debrief whose numbers match the core, and keeps progress after a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?seed=e2e&lang=en`);
 

@@ -1,26 +1,15 @@
-/**
- * A broken level file is shown in the level list with what is wrong, the other
- * levels stay playable, and mouse and touch reach the same actions as the keyboard.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launch, screenshot, sessionState } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { collectErrors, screenshot, sessionState, useBrowser } from './browser';
 
 describe('level list and pointer input', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   /**
    * A page whose level list has one more file, truncated; without workers, the levels
    * load on the main thread as where none can start (blocked, or not supported).
    */
   async function pageWithBrokenFile(workers: boolean) {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const page = await browser().newPage({ viewport: { width: 1024, height: 768 } });
     const errors = collectErrors(page);
     if (!workers)
       await page.addInitScript(() => {
@@ -120,7 +109,7 @@ describe('level list and pointer input', () => {
       { name: 'mouse', viewport: { width: 1280, height: 800 }, hasTouch: false },
       { name: 'touch', viewport: { width: 360, height: 640 }, hasTouch: true },
     ]) {
-      const context = await browser.newContext({
+      const context = await browser().newContext({
         viewport: device.viewport,
         hasTouch: device.hasTouch,
       });

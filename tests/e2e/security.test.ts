@@ -4,9 +4,8 @@
  * nothing may crash, and the player is told what happened.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launch, press, screenshot, sessionState } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { collectErrors, press, screenshot, sessionState, useBrowser } from './browser';
 
 const PAYLOADS = [
   '<img src=x onerror="window.__pwned=1">',
@@ -50,16 +49,10 @@ function hostileLevel(): string {
 }
 
 describe('untrusted content and broken environments', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows hostile level text as text: nothing runs, nothing breaks', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
     await page.route('**/levels/index.json', async (route) => {
       const response = await route.fetch();
@@ -117,7 +110,7 @@ describe('untrusted content and broken environments', () => {
   });
 
   it('ignores hostile URL parameters', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors = collectErrors(page);
     const hostile = encodeURIComponent('<img src=x onerror=window.__pwned=1>');
     await page.goto(
@@ -132,7 +125,7 @@ describe('untrusted content and broken environments', () => {
   });
 
   it('plays with storage blocked and says progress will not be kept', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors = collectErrors(page);
     await page.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
@@ -153,7 +146,7 @@ describe('untrusted content and broken environments', () => {
   });
 
   it('keeps a corrupt save aside, says so, and starts', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?lang=en`);
@@ -173,7 +166,7 @@ describe('untrusted content and broken environments', () => {
   });
 
   it('catches an unexpected error: a friendly screen, a copyable report, and back to the menu', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?lang=en`);
     await page.getByRole('button', { name: 'Play' }).waitFor();

@@ -7,15 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import type { Level } from '../../src/core/level/schema';
 import { emptyProgress, recordResult, serializeProgress } from '../../src/core/progress';
 import { type Answer, scoreAnswers } from '../../src/core/scoring';
 import { summarizeClass } from '../../src/core/workshop/aggregate';
 import { decodeResult, readResultFile, type WorkshopResult } from '../../src/core/workshop/result';
 import { decodeSetup, encodeSetup, type WorkshopSetup } from '../../src/core/workshop/setup';
-import { collectErrors, launch, press, screenshot, sessionState } from './browser';
+import { collectErrors, press, screenshot, sessionState, useBrowser } from './browser';
 
 const level = JSON.parse(readFileSync('levels/01-tutorial.json', 'utf8')) as Level;
 const taxonomy = JSON.parse(readFileSync('levels/taxonomy.json', 'utf8')) as {
@@ -125,16 +125,10 @@ async function playPosts(
 }
 
 describe('a workshop from link to class dashboard', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('two students play the facilitator link and the dashboard aggregates them', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
@@ -158,7 +152,7 @@ describe('a workshop from link to class dashboard', () => {
     expect(adaResult.ok).toBe(true);
 
     // Student 2, on another machine (a fresh context), copies the code.
-    const otherMachine = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const otherMachine = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const ben = await otherMachine.newPage();
     errors.push(...collectErrors(ben));
     await playWorkshop(ben, link, 'Ben', suspiciousStudent);
@@ -266,7 +260,7 @@ describe('a workshop from link to class dashboard', () => {
       taxonomy.tactics.map((tactic) => tactic.id),
     );
     const saved = serializeProgress(recordResult(emptyProgress(), 'tutorial', score, 60));
-    const schoolMachine = await browser.newContext();
+    const schoolMachine = await browser().newContext();
     await schoolMachine.addInitScript((text) => {
       localStorage.setItem('flag-the-feed:progress', text);
     }, saved);
@@ -279,7 +273,7 @@ describe('a workshop from link to class dashboard', () => {
     expect(text).toMatch(/^p1\./);
     await schoolMachine.close();
 
-    const nextPeriod = await browser.newContext();
+    const nextPeriod = await browser().newContext();
     const after = await nextPeriod.newPage();
     errors.push(...collectErrors(after));
     await after.goto(`${inject('baseUrl')}?progress&lang=en`);
@@ -314,7 +308,7 @@ describe('a workshop from link to class dashboard', () => {
       'pack/trainer.json': strToU8(JSON.stringify(custom)),
       'pack/broken.json': strToU8('{"id": "broken", "posts": [}'),
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     await context.route('https://trainer.example/pack.zip', (route) =>
       route.fulfill({ status: 200, contentType: 'application/zip', body: Buffer.from(zip) }),
     );
@@ -375,7 +369,7 @@ describe('a workshop from link to class dashboard', () => {
       seed: 'room-14',
     };
     const link = `${inject('baseUrl')}?workshop=${encodeSetup(setup)}&lang=en`;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
     const continueAs = (done: number) =>
@@ -436,7 +430,7 @@ describe('a workshop from link to class dashboard', () => {
   }, 300_000);
 
   it('prints a facilitator guide with the answer key from the level data', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?guide=tutorial&lang=en`);
     const heading = page.getByRole('heading', { level: 1, name: level.title.en });
@@ -462,7 +456,7 @@ describe('a workshop from link to class dashboard', () => {
         items: { genuine: boolean; text: { en: string } }[];
       }
     ).items;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}?facilitator&lang=en`);
