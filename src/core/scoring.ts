@@ -298,7 +298,12 @@ function percentOf(points: number, maxPoints: number): number {
 }
 
 /** Hit and false-alarm rates with the log-linear correction, d' and bias. */
-function detection(hits: number, manipulative: number, falseAlarms: number, genuine: number) {
+export function detection(
+  hits: number,
+  manipulative: number,
+  falseAlarms: number,
+  genuine: number,
+) {
   const hitRate = (hits + 0.5) / (manipulative + 1);
   const falseAlarmRate = (falseAlarms + 0.5) / (genuine + 1);
   const zH = inverseNormal(hitRate);
