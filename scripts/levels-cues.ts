@@ -34,10 +34,7 @@ const report = cueReport(levels.map((entry) => entry.level));
 if (json) console.log(JSON.stringify(report, null, 2));
 else print(report, await englishT('workshop'));
 
-const failed =
-  skipped.length > 0 ||
-  report.summary === null ||
-  !Object.values(report.summary).every((figure) => figure.passes);
+const failed = skipped.length > 0 || !report.passes;
 if (check) {
   if (report.summary === null) console.error('the cue check needs two or more valid levels');
   process.exit(failed ? 1 : 0);
@@ -59,6 +56,14 @@ function print(report: CueReport, t: Awaited<ReturnType<typeof englishT>>): void
     line('card-visible regression', cardModel);
     line('card + profile regression', fullModel);
   } else console.log('(one level: no held-out figures, only the level breakdown)');
+
+  console.log(
+    '\nShortcut players (worst language; each must stay below the pass mark and under d′ 1):',
+  );
+  for (const result of report.shortcuts)
+    console.log(
+      `  ${result.fails ? 'ok  ' : 'OVER'} ${result.level}, ${result.shortcut}: ${result.percent.toFixed(0)}% (pass mark ${result.passMark}%), d′ ${d(result.dPrime)}, flags ${result.flagged}/${result.posts}`,
+    );
 
   for (const language of report.perLanguage) {
     console.log(`\n== ${language.language}`);

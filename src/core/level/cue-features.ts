@@ -49,7 +49,8 @@ export function postView(level: Level, post: Post, language: string): PostView {
 
 /**
  * The shortcut words, per language: a fixed list of what a player might learn as
- * "this word means flag". Written to match the word's forms, not every synonym.
+ * "this word means flag". Written to match the word's forms, not every synonym
+ * (Ukrainian "брати" is also the verb "to take"; counted, as a skimming player would).
  */
 const L = '(?<!\\p{L})';
 const R = '(?!\\p{L})';
@@ -60,8 +61,8 @@ const words = (patterns: Record<string, string>) =>
 export const SHORTCUT_WORDS: Record<string, Record<string, RegExp>> = {
   brothers: words({
     en: `${L}(brothers?|brotherhood|bros?)${R}`,
-    ru: `${L}(брат(а|у|ом|е|ья|ьев|ьям|ьями|ишк\\p{L}*|ск\\p{L}*)?|собрат\\p{L}*)${R}`,
-    uk: `${L}(брат(а|у|ом|е|ів|ам|ами|ик\\p{L}*|ськ\\p{L}*)?|браття|побратим\\p{L}*)${R}`,
+    ru: `${L}(брат(а|у|ом|е|ья|ьев|ьям|ьями|ишк\\p{L}*|ск\\p{L}*|ств\\p{L}*)?|собрат\\p{L}*)${R}`,
+    uk: `${L}(брат(а|у|ом|е|и|ів|ам|ами|ик\\p{L}*|ськ\\p{L}*|ерств\\p{L}*)?|браття|побратим\\p{L}*)${R}`,
     'zh-Hans': '兄弟|弟兄|同胞|手足',
   }),
   west: words({

@@ -23,6 +23,7 @@ import {
   postView,
 } from './cue-features';
 import type { Level, Post } from './schema';
+import { type ShortcutResult, shortcutResults } from './shortcuts';
 
 /** The campaign's targets (issue 16); `--check` fails above them. */
 export const CUE_TARGETS = {
@@ -329,6 +330,10 @@ export interface CueReport {
     fullModel: CueSummaryFigure;
   } | null;
   perLanguage: LanguageReport[];
+  /** Each shortcut player on each level (see shortcuts.ts). */
+  shortcuts: ShortcutResult[];
+  /** Every target met and every shortcut player failing every level: what `--check` asks. */
+  passes: boolean;
 }
 
 /** The languages every level has: those the cues can compare. */
@@ -505,5 +510,16 @@ export function cueReport(levels: readonly Level[]): CueReport {
     );
     summary.bestNonLexicalCue.cue = report?.bestNonLexicalCue?.cue;
   }
-  return { levels: levels.map((level) => level.id), languages, summary, perLanguage };
+  const shortcuts = levels.flatMap((level) => shortcutResults(level, languages));
+  return {
+    levels: levels.map((level) => level.id),
+    languages,
+    summary,
+    perLanguage,
+    shortcuts,
+    passes:
+      summary !== null &&
+      Object.values(summary).every((figure) => figure.passes) &&
+      shortcuts.every((result) => result.fails),
+  };
 }
