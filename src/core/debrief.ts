@@ -4,20 +4,44 @@
  * the last one.
  */
 import type { AttemptSummary } from './progress';
-import { bestPointsForPost, type Score, type ScoredPost } from './scoring';
+import {
+  type Answer,
+  bestPointsForPost,
+  isFlagged,
+  isManipulative,
+  type PostTruth,
+  type Score,
+  type ScoredPost,
+} from './scoring';
 import { LURE_ID } from './taxonomy';
 
 /**
  * Up to `limit` answered posts that cost the most points (a miss or false alarm
  * first, then partly right flags), in feed order among equals; none that were perfect.
+ * A false alarm always keeps a place (the last one, when misses fill the list): a
+ * genuine look-alike the player fell for is what teaches the difference.
  */
 export function postsToReview(score: Score, limit = 3): ScoredPost[] {
-  return score.posts
+  const ranked = score.posts
     .map((post, index) => ({ post, index, lost: bestPointsForPost(post.truth) - post.points }))
     .filter(({ lost }) => lost > 0)
     .sort((a, b) => b.lost - a.lost || a.index - b.index)
-    .slice(0, limit)
     .map(({ post }) => post);
+  const chosen = ranked.slice(0, limit);
+  const falseAlarm = ranked.find((post) => post.outcome === 'false-alarm');
+  if (falseAlarm && limit > 0 && !chosen.includes(falseAlarm))
+    chosen[chosen.length - 1] = falseAlarm;
+  return chosen;
+}
+
+/**
+ * What the player took a genuine post for: the tactics they named, then the lure flag.
+ * Empty when the post is manipulative or was let pass. The debrief leads the post's
+ * "why genuine" with it ("This genuine post looks like ...").
+ */
+export function lookedLike(answer: Answer, truth: PostTruth): string[] {
+  if (isManipulative(truth) || !isFlagged(answer)) return [];
+  return [...answer.tactics, ...(answer.lure ? [LURE_ID] : [])];
 }
 
 export interface FacetBar {

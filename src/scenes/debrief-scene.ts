@@ -3,7 +3,13 @@
  * d', per-tactic precision and recall) in plain words below; stars, a per-facet chart,
  * the posts worth another look (every post after an Exam) and progress across attempts.
  */
-import { comparedWithLast, type FacetBar, facetBars, postsToReview } from '../core/debrief';
+import {
+  comparedWithLast,
+  type FacetBar,
+  facetBars,
+  lookedLike,
+  postsToReview,
+} from '../core/debrief';
 import type { Post } from '../core/level/schema';
 import { levelProgress, starsFor } from '../core/progress';
 import type { Answer, Score } from '../core/scoring';
@@ -425,10 +431,17 @@ export class DebriefScene extends BaseScene {
       verdicts.append(line);
     }
     if (verdicts.childElementCount > 0) item.append(verdicts);
-    if (post.truth.whyGenuine)
-      item.append(
-        el('p', `${t('modes.debrief.genuine')}: ${translator.text(post.truth.whyGenuine)}`),
-      );
+    if (post.truth.whyGenuine) {
+      // A flagged look-alike: say what it looked like, so its "why genuine" reads as the contrast.
+      const facets = lookedLike(answer, post.truth).map((id) => t(`tactics:${id}.name`));
+      const lead =
+        facets.length > 0
+          ? t('modes.debrief.lookAlike', {
+              facets: new Intl.ListFormat(translator.language()).format(facets),
+            })
+          : `${t('modes.debrief.genuine')}:`;
+      item.append(el('p', `${lead} ${translator.text(post.truth.whyGenuine)}`));
+    }
     return item;
   }
 }

@@ -137,6 +137,16 @@ describe('level 1, keyboard only', () => {
         .getByText(`You spotted ${expected.hits} of ${expected.manipulative} manipulative posts.`)
         .count(),
     ).toBe(1);
+    // The false alarm is reviewed as a look-alike: what it was taken for, then why it is genuine.
+    const falseAlarm = level.posts.find(
+      (post) =>
+        post.id === expected.posts.find((scored) => scored.outcome === 'false-alarm')?.postId,
+    );
+    await expect
+      .poll(() => page.locator(`li.post-review[data-post="${falseAlarm?.id}"]`).textContent())
+      .toContain(
+        `This genuine post looks like “Nationalism”, which is why it was easy to flag. What makes it genuine: ${falseAlarm?.truth.whyGenuine?.en}`,
+      );
 
     // Progress survives a reload.
     await page.reload();

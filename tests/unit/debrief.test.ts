@@ -1,6 +1,6 @@
 /** The debrief's choices: which posts to look at again, the facet bars, and "better than last time". */
 import { describe, expect, it } from 'vitest';
-import { comparedWithLast, facetBars, postsToReview } from '../../src/core/debrief';
+import { comparedWithLast, facetBars, lookedLike, postsToReview } from '../../src/core/debrief';
 import { type Answer, type PostTruth, scoreAnswers } from '../../src/core/scoring';
 
 const TACTICS = ['nationalism', 'misinformation'];
@@ -37,10 +37,41 @@ const score = scoreAnswers(items, TACTICS);
 describe('postsToReview', () => {
   it('puts the costliest mistakes first and leaves out perfect answers', () => {
     expect(postsToReview(score).map((post) => post.postId)).toEqual(['miss', 'false', 'partial']);
-    expect(postsToReview(score, 1).map((post) => post.postId)).toEqual(['miss']);
+  });
+  it('keeps a place for a false alarm when costlier misses would fill the list', () => {
+    expect(postsToReview(score, 1).map((post) => post.postId)).toEqual(['false']);
+    const misses = [1, 2, 3].map((n) => ({
+      postId: `miss-${n}`,
+      truth: { tactics: ['nationalism'], lure: true },
+      answer: { tactics: [], lure: false },
+    }));
+    const many = scoreAnswers([...misses, ...items], TACTICS);
+    expect(postsToReview(many).map((post) => post.postId)).toEqual(['miss-1', 'miss-2', 'false']);
+    const none = scoreAnswers([...misses, items[3] as (typeof items)[0]], TACTICS);
+    expect(postsToReview(none).map((post) => post.postId)).toEqual(['miss-1', 'miss-2', 'miss-3']);
   });
   it('is empty when every call was perfect', () => {
     expect(postsToReview(scoreAnswers([items[0] as (typeof items)[0]], TACTICS))).toEqual([]);
+  });
+});
+
+describe('lookedLike', () => {
+  const genuine = { tactics: [], lure: false };
+  it('names what a flagged genuine post was taken for: the tactics, then the lure', () => {
+    expect(lookedLike({ tactics: ['misinformation'], lure: true }, genuine)).toEqual([
+      'misinformation',
+      'lure',
+    ]);
+    expect(lookedLike({ tactics: [], lure: true }, genuine)).toEqual(['lure']);
+  });
+  it('is empty for a genuine post let pass and for a manipulative post', () => {
+    expect(lookedLike({ tactics: [], lure: false }, genuine)).toEqual([]);
+    expect(
+      lookedLike(
+        { tactics: ['nationalism'], lure: false },
+        { tactics: ['nationalism'], lure: false },
+      ),
+    ).toEqual([]);
   });
 });
 
