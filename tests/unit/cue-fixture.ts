@@ -20,7 +20,7 @@ export interface SurfacePost {
 
 const en = (text: string) => ({ en: text });
 
-/** A level with one account per post, in English only. */
+/** A valid level with one account per post, in English only. */
 export function syntheticLevel(id: string, order: number, posts: readonly SurfacePost[]): Level {
   return {
     formatVersion: 1,
@@ -65,11 +65,39 @@ export function syntheticLevel(id: string, order: number, posts: readonly Surfac
           ? {
               tactics: [post.tactic ?? 'economic-incentive'],
               lure: false,
-              evidence: [],
-              explanations: {},
+              evidence: [en(post.text)],
+              explanations: { [post.tactic ?? 'economic-incentive']: en('It leads with money.') },
             }
           : { tactics: [], lure: false, evidence: [], explanations: {}, whyGenuine: en('Fine.') },
       }),
     ),
   };
 }
+
+const post = (overrides: Partial<SurfacePost>): SurfacePost => ({
+  manipulative: false,
+  accountAgeDays: 2000,
+  followers: 500,
+  following: 200,
+  verified: false,
+  likes: 40,
+  shares: 4,
+  text: 'Our bakery opens on Monday.',
+  linkEnding: null,
+  comments: [],
+  ...overrides,
+});
+
+/** Six look-alike pairs: each surface once genuine, once manipulative. */
+export const matchedPairs = (): SurfacePost[] =>
+  [
+    post({ accountAgeDays: 12, text: 'Pay is 9,500 a month, apply today.' }),
+    post({ accountAgeDays: 30, comments: ['Is this legit?'] }),
+    post({ accountAgeDays: 1500, text: 'A sign-up bonus of 12,000 for drivers.' }),
+    post({ accountAgeDays: 2400, comments: ['Source?', 'Thanks!'] }),
+    post({ accountAgeDays: 60 }),
+    post({ accountAgeDays: 900, text: 'Brothers, we remember.' }),
+  ].flatMap((surface) => [
+    { ...surface, manipulative: true },
+    { ...surface, manipulative: false },
+  ]);

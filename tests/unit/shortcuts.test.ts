@@ -1,35 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cueReport } from '../../src/core/level/cues';
 import { shortcutResults, YOUNG_ACCOUNT_DAYS } from '../../src/core/level/shortcuts';
-import { type SurfacePost, syntheticLevel } from './cue-fixture';
-
-const post = (overrides: Partial<SurfacePost>): SurfacePost => ({
-  manipulative: false,
-  accountAgeDays: 2000,
-  followers: 500,
-  following: 200,
-  verified: false,
-  likes: 40,
-  shares: 4,
-  text: 'Our bakery opens on Monday.',
-  linkEnding: null,
-  comments: [],
-  ...overrides,
-});
-
-/** Six look-alike pairs: each surface once genuine, once manipulative. */
-const matchedPairs = (): SurfacePost[] =>
-  [
-    post({ accountAgeDays: 12, text: 'Pay is 9,500 a month, apply today.' }),
-    post({ accountAgeDays: 30, comments: ['Is this legit?'] }),
-    post({ accountAgeDays: 1500, text: 'A sign-up bonus of 12,000 for drivers.' }),
-    post({ accountAgeDays: 2400, comments: ['Source?', 'Thanks!'] }),
-    post({ accountAgeDays: 60 }),
-    post({ accountAgeDays: 900, text: 'Brothers, we remember.' }),
-  ].flatMap((surface) => [
-    { ...surface, manipulative: true },
-    { ...surface, manipulative: false },
-  ]);
+import { matchedPairs, syntheticLevel } from './cue-fixture';
 
 describe('shortcut players', () => {
   it('fail a level where genuine posts share every surface with manipulative ones', () => {

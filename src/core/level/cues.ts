@@ -105,7 +105,7 @@ function countDecisions(rows: readonly Row[], flagged: (row: Row) => boolean): D
  * The threshold rule on one cue with the best d' on these rows, or null when the cue
  * takes a single value. Ties keep the first found (lowest threshold, "at least" first).
  */
-export function learnRule(rows: readonly Row[], cueIndex: number): Rule | null {
+function learnRule(rows: readonly Row[], cueIndex: number): Rule | null {
   const known = rows.filter((row) => !Number.isNaN(row.values[cueIndex] as number));
   const thresholds = [...new Set(known.map((row) => row.values[cueIndex] as number))].sort(
     (a, b) => a - b,
@@ -203,7 +203,7 @@ function scaler(training: readonly number[][]) {
 }
 
 /** Fits weights (intercept last) by Newton's method on the penalised log-loss. */
-export function fitLogistic(xs: readonly number[][], ys: readonly boolean[]): number[] {
+function fitLogistic(xs: readonly number[][], ys: readonly boolean[]): number[] {
   const n = xs.length;
   const width = (xs[0]?.length ?? 0) + 1;
   let weights = new Array<number>(width).fill(0);
@@ -495,12 +495,10 @@ export function cueReport(levels: readonly Level[]): CueReport {
     levels.length < 2 || perLanguage.length === 0
       ? null
       : {
-          bestNonLexicalCue: {
-            ...worst(
-              (report) => report.bestNonLexicalCue?.heldOut ?? null,
-              CUE_TARGETS.bestNonLexicalCue,
-            ),
-          },
+          bestNonLexicalCue: worst(
+            (report) => report.bestNonLexicalCue?.heldOut ?? null,
+            CUE_TARGETS.bestNonLexicalCue,
+          ),
           cardModel: worst((report) => report.cardModel, CUE_TARGETS.cardModel),
           fullModel: worst((report) => report.fullModel, CUE_TARGETS.fullModel),
         };
