@@ -138,7 +138,7 @@ const PHONE = /(?<!\d)000[-\s]?\d/u;
 
 /** A comment that questions the post: a question mark or a word of doubt. */
 const DOUBT: Record<string, RegExp> = {
-  en: /[?？]|\b(scam|fake|source|legit|really|sure about|proof|who pays)\b/iu,
+  en: /[?？]|\b(scam|fake|source|legit|sure about|proof|who pays)\b/iu,
   ru: /[?？]|(развод|фейк|источник|правда ли|доказательств|лохотрон)/iu,
   uk: /[?？]|(розвод|фейк|джерел|чи правда|доказ|шахра)/iu,
   'zh-Hans': /[?？]|(骗|假的|来源|真的吗|靠谱吗|证据)/u,

@@ -13,7 +13,7 @@
  * Every language is analysed on its own (numbers, words and length differ between
  * translations); the summary takes the worst language for each figure.
  */
-import { detection } from '../scoring';
+import { detection, isManipulative } from '../scoring';
 import {
   CUES,
   type CueCategory,
@@ -22,7 +22,7 @@ import {
   isLexical,
   postView,
 } from './cue-features';
-import type { Level, Post } from './schema';
+import type { Level } from './schema';
 import { type ShortcutResult, shortcutResults } from './shortcuts';
 
 /** The campaign's targets (issue 16); `--check` fails above them. */
@@ -55,7 +55,6 @@ function detectionOf(hits: number, manipulative: number, falseAlarms: number, ge
 
 interface Row {
   level: number;
-  postId: string;
   manipulative: boolean;
   tactics: readonly string[];
   values: number[];
@@ -68,16 +67,13 @@ export interface Rule {
   threshold: number;
 }
 
-const isManipulative = (post: Post) => post.truth.tactics.length > 0 || post.truth.lure;
-
 function rowsOf(levels: readonly Level[], language: string): Row[] {
   return levels.flatMap((level, index) =>
     level.posts.map((post) => {
       const view = postView(level, post, language);
       return {
         level: index,
-        postId: post.id,
-        manipulative: isManipulative(post),
+        manipulative: isManipulative(post.truth),
         tactics: post.truth.tactics,
         values: CUES.map((cue) => cue.value(view)),
       };
@@ -400,7 +396,7 @@ function analyseLanguage(levels: readonly Level[], language: string): LanguageRe
     levels: levels.map((level, index) => ({
       level: level.id,
       posts: level.posts.length,
-      genuine: level.posts.filter((post) => !isManipulative(post)).length,
+      genuine: level.posts.filter((post) => !isManipulative(post.truth)).length,
       heldOut: {
         bestNonLexicalCue: bestPerLevel?.[index] ?? null,
         cardModel: card.perLevel[index] as Detection,

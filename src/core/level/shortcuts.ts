@@ -9,7 +9,7 @@
  */
 import { truthsFor } from '../investigation';
 import { starsFor } from '../progress';
-import { type Answer, PASS, scoreAnswers } from '../scoring';
+import { type Answer, isManipulative, PASS, scoreAnswers } from '../scoring';
 import { isDoubting, numbersIn, type PostView, postView } from './cue-features';
 import type { Level } from './schema';
 
@@ -68,9 +68,7 @@ function mostCommon<T>(values: readonly T[]): T | undefined {
 
 /** Each shortcut's score on one level, in each of the given languages. */
 export function shortcutResults(level: Level, languages: readonly string[]): ShortcutResult[] {
-  const manipulative = level.posts.filter(
-    (post) => post.truth.tactics.length > 0 || post.truth.lure,
-  );
+  const manipulative = level.posts.filter((post) => isManipulative(post.truth));
   const tactic = mostCommon(manipulative.flatMap((post) => post.truth.tactics));
   const lures = manipulative.filter((post) => post.truth.lure).length;
   const flag: Answer = {
