@@ -48,6 +48,15 @@ export function isManipulative(truth: PostTruth): boolean {
 }
 
 /** F1 of the chosen tactic set against the true one; 1 when both are empty. */
+/** What an answer was, judged against the truth: the one place this rule is written. */
+export type Outcome = 'hit' | 'miss' | 'false-alarm' | 'correct-pass';
+
+export function outcomeOf(answer: Answer, truth: PostTruth): Outcome {
+  const flagged = isFlagged(answer);
+  if (isManipulative(truth)) return flagged ? 'hit' : 'miss';
+  return flagged ? 'false-alarm' : 'correct-pass';
+}
+
 export function tacticF1(chosen: readonly string[], truth: readonly string[]): number {
   const chosenSet = new Set(chosen);
   const truthSet = new Set(truth);
@@ -178,7 +187,7 @@ export interface ScoredPost {
   f1: number;
   /** The evidence bonus included in points. */
   evidenceBonus: number;
-  outcome: 'hit' | 'miss' | 'false-alarm' | 'correct-pass';
+  outcome: Outcome;
 }
 
 export interface Score {
@@ -228,15 +237,7 @@ export function scoreAnswers(items: readonly ScoreInput[], tacticIds: readonly s
   const counts = new Map(tacticIds.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
 
   for (const { postId, answer, truth } of items) {
-    const manipulative = isManipulative(truth);
-    const flagged = isFlagged(answer);
-    const outcome = manipulative
-      ? flagged
-        ? 'hit'
-        : 'miss'
-      : flagged
-        ? 'false-alarm'
-        : 'correct-pass';
+    const outcome = outcomeOf(answer, truth);
     if (outcome === 'hit') hits++;
     else if (outcome === 'miss') misses++;
     else if (outcome === 'false-alarm') falseAlarms++;

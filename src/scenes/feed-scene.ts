@@ -2,7 +2,9 @@
  * The feed: a platform-styled, scrollable list of posts. Opening, flagging and
  * passing go to the core through Play; this scene draws what the state says.
  */
+
 import type { OverlayButton } from '../a11y/layer';
+import { accountOf, authorName } from '../core/authors';
 import { feedGlides, type Glide, glide } from '../core/glide';
 import type { Level, Post } from '../core/level/schema';
 import { parseTimerSetting, type SessionSetup, startingSetup } from '../core/modes';
@@ -513,8 +515,8 @@ export class FeedScene extends BaseScene {
   private cardView(level: Level, post: Post): PostCardView {
     const { t } = this;
     const { translator } = this.ctx;
-    const account = level.accounts.find((candidate) => candidate.id === post.author);
-    const name = account ? translator.text(account.name) : post.author;
+    const account = accountOf(level, post.author);
+    const name = authorName(level, post.author, translator.text);
     const initials = [...name.replace(/[^\p{L}\p{N} ]/gu, '').trim()]
       .filter((_, index, chars) => index === 0 || chars[index - 1] === ' ')
       .slice(0, 2)
@@ -711,8 +713,7 @@ export class FeedScene extends BaseScene {
       const item = this.items.get(postId);
       if (!item) return;
       const answer = state.answers[postId];
-      const account = this.level()?.accounts.find((candidate) => candidate.id === item.post.author);
-      const name = account ? translator.text(account.name) : item.post.author;
+      const name = authorName(this.level(), item.post.author, translator.text);
       const status = answer
         ? isFlagged(answer)
           ? t('feed.statusFlagged')

@@ -3,6 +3,7 @@
  * and sees the class's numbers, charts and hardest posts, and can export CSV. Nothing
  * is uploaded: files are read with the File API, codes are decoded here.
  */
+
 import {
   BarController,
   BarElement,
@@ -13,6 +14,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { AccessibleLayer } from '../a11y/layer';
+import { authorName } from '../core/authors';
 import {
   type ClassSummary,
   histogram,
@@ -322,12 +324,11 @@ function renderReport(
     item.dataset.post = `${post.levelId}/${post.postId}`;
     const level = content.levels.find((candidate) => candidate.id === post.levelId);
     const shown = level?.posts.find((candidate) => candidate.id === post.postId);
-    const author = level?.accounts.find((account) => account.id === shown?.author);
     if (level && shown) {
       item.append(
         el(
           'p',
-          `${translator.text(level.title)} · ${author ? translator.text(author.name) : shown.author}`,
+          `${translator.text(level.title)} · ${authorName(level, shown.author, translator.text)}`,
           'meta',
         ),
         el('blockquote', translator.text(shown.text)),
