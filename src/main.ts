@@ -25,6 +25,7 @@ import { registerOffline } from './services/offline';
 import { openProgressStore } from './services/progress-store';
 import { openResumeStore } from './services/resume-store';
 import { browserStore } from './services/storage';
+import { isDialogOpen } from './ui/dialog';
 import {
   CONTRAST_KEY,
   highContrast,
@@ -142,8 +143,7 @@ async function start(): Promise<void> {
     help: () => openHelp(layer, translator),
     // Not over another dialog: a language change would rebuild the scene under both.
     settings: () => {
-      if (!document.querySelector('dialog[open]'))
-        openSettings(layer, translator, audio, store, () => {});
+      if (!isDialogOpen()) openSettings(layer, translator, audio, store, () => {});
     },
   });
   setShortcutsEnabled(parseShortcutsSetting(store.get(SHORTCUTS_KEY)));

@@ -22,7 +22,7 @@ import {
 import { type Content, levelTactics, lureInfo } from '../services/content';
 import { Play } from '../services/play';
 import { canvasButton } from '../ui/button';
-import { button, el, openPanel } from '../ui/dialog';
+import { button, el, isDialogOpen, openPanel } from '../ui/dialog';
 import { fontPx, scaled } from '../ui/display';
 import { FeedList } from '../ui/feed-list';
 import { drawFocusRing } from '../ui/focus-ring';
@@ -195,7 +195,7 @@ export class FeedScene extends BaseScene {
       state.feedbackPostId === null &&
       !scroller.busy &&
       // Settings or help over the feed: nothing moves behind them.
-      this.ctx.layer.root.querySelector('dialog[open]') === null;
+      !isDialogOpen();
     this.glideState = glide(this.glideState, {
       position: scroller.position,
       // The time the core has, plus what this scene has counted since its last tick: smooth.
