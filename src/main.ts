@@ -22,45 +22,34 @@ import { createHowlerAudio, createSilentAudio } from './services/audio';
 import { loadContent, registerContentTactics } from './services/content';
 import { createTranslator, pickLanguage } from './services/i18n';
 import { registerOffline } from './services/offline';
+import { preferenceText, readPreference } from './services/preferences';
 import { openProgressStore } from './services/progress-store';
 import { openResumeStore } from './services/resume-store';
 import { browserStore } from './services/storage';
 import { isDialogOpen } from './ui/dialog';
 import {
-  CONTRAST_KEY,
   highContrast,
   onDisplayChange,
-  parseContrastPreference,
-  parseTextScale,
   setDisplayPreferences,
-  TEXT_SCALE_KEY,
   watchSystemContrast,
 } from './ui/display';
 import { ErrorScreen } from './ui/error-screen';
 import { openHelp } from './ui/help-panel';
-import {
-  listenForShortcuts,
-  parseShortcutsSetting,
-  SHORTCUTS_KEY,
-  setGlobalShortcuts,
-  setShortcutsEnabled,
-} from './ui/keyboard';
-import { MOTION_KEY, parseMotionPreference, setMotionPreference } from './ui/motion';
-import { LANGUAGE_KEY, MODE_KEY, openSettings, parseModeChoice } from './ui/settings-panel';
+import { listenForShortcuts, setGlobalShortcuts, setShortcutsEnabled } from './ui/keyboard';
+import { setMotionPreference } from './ui/motion';
+import { openSettings } from './ui/settings-panel';
 import { APP, applyContrast } from './ui/theme';
 import './style.css';
-
-const AUDIO_SETTINGS_KEY = 'flag-the-feed:audio';
 
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const store = browserStore();
-  setMotionPreference(parseMotionPreference(store.get(MOTION_KEY)));
+  setMotionPreference(readPreference(store, 'motion'));
   // Before the first scene: it is built in the player's text size and contrast.
   onDisplayChange(() => applyContrast(highContrast()));
   setDisplayPreferences({
-    textScale: parseTextScale(store.get(TEXT_SCALE_KEY)),
-    contrast: parseContrastPreference(store.get(CONTRAST_KEY)),
+    textScale: readPreference(store, 'textScale'),
+    contrast: readPreference(store, 'contrast'),
   });
   watchSystemContrast();
   const layer = new AccessibleLayer(
@@ -68,7 +57,7 @@ async function start(): Promise<void> {
     document.getElementById('announcer') as HTMLElement,
   );
   const translator = await createTranslator(
-    pickLanguage(params.get('lang'), store.get(LANGUAGE_KEY), navigator.languages ?? []),
+    pickLanguage(params.get('lang'), readPreference(store, 'language'), navigator.languages ?? []),
   );
   // The trainer's pages and the progress transfer are plain DOM in their own chunk;
   // the game never starts on them.
@@ -123,10 +112,7 @@ async function start(): Promise<void> {
   const levelContent = (levelId: string) =>
     content ?? (firstLevel?.levels.some((level) => level.id === levelId) ? firstLevel : null);
 
-  const audioStorage = {
-    load: () => store.get(AUDIO_SETTINGS_KEY),
-    save: (text: string) => void store.set(AUDIO_SETTINGS_KEY, text),
-  };
+  const audioStorage = preferenceText(store, 'audio');
   let audio: GameContext['audio'];
   try {
     audio = createHowlerAudio({ storage: audioStorage });
@@ -146,7 +132,7 @@ async function start(): Promise<void> {
       if (!isDialogOpen()) openSettings(layer, translator, audio, store, () => {});
     },
   });
-  setShortcutsEnabled(parseShortcutsSetting(store.get(SHORTCUTS_KEY)));
+  setShortcutsEnabled(readPreference(store, 'shortcuts'));
   listenForShortcuts();
 
   const seedParam = params.get('seed');
@@ -165,7 +151,7 @@ async function start(): Promise<void> {
       ),
     progress: openProgressStore(store),
     resume: openResumeStore(store),
-    mode: parseModeChoice(store.get(MODE_KEY)),
+    mode: readPreference(store, 'mode'),
     allUnlocked: false,
     sessionSetup: null,
     audio,

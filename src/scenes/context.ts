@@ -31,7 +31,7 @@ export interface GameContext {
   progress: ProgressStore;
   /** The unfinished session a reload can resume. */
   resume: ResumeStore;
-  /** The mode the level list starts levels in (saved; see MODE_KEY). */
+  /** The mode the level list starts levels in (saved; see services/preferences.ts). */
   mode: Mode;
   /** Every level open regardless of progress (a workshop link sets this). */
   allUnlocked: boolean;

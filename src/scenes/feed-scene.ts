@@ -7,7 +7,7 @@ import type { OverlayButton } from '../a11y/layer';
 import { accountOf, authorName } from '../core/authors';
 import { feedGlides, type Glide, glide } from '../core/glide';
 import type { Level, Post } from '../core/level/schema';
-import { parseTimerSetting, type SessionSetup, startingSetup } from '../core/modes';
+import { type SessionSetup, startingSetup } from '../core/modes';
 import { seedFromText } from '../core/random';
 import { restoreSession } from '../core/resume';
 import { isFlagged } from '../core/scoring';
@@ -21,6 +21,7 @@ import {
 } from '../core/session';
 import { type Content, levelTactics, lureInfo } from '../services/content';
 import { Play } from '../services/play';
+import { readPreference } from '../services/preferences';
 import { canvasButton } from '../ui/button';
 import { button, el, isDialogOpen, openPanel } from '../ui/dialog';
 import { fontPx, scaled } from '../ui/display';
@@ -32,7 +33,7 @@ import { reducedMotion } from '../ui/motion';
 import type { PostCardView } from '../ui/post-card';
 import { PostPanel } from '../ui/post-panel';
 import { cameraScroller, REVEAL_MARGIN, type Scroller } from '../ui/scroller';
-import { openSettings, TIMER_KEY } from '../ui/settings-panel';
+import { openSettings } from '../ui/settings-panel';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
 import { APP, FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
 import { BaseScene } from './base-scene';
@@ -153,7 +154,7 @@ export class FeedScene extends BaseScene {
   }
 
   private setupFor(level: Level): SessionSetup {
-    const timer = parseTimerSetting(this.ctx.store.get(TIMER_KEY));
+    const timer = readPreference(this.ctx.store, 'timer');
     return startingSetup(this.ctx.mode, level.posts.length, timer, this.ctx.sessionSetup);
   }
 
