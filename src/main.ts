@@ -22,6 +22,7 @@ import { createHowlerAudio, createSilentAudio } from './services/audio';
 import { loadContent, registerContentTactics } from './services/content';
 import { createTranslator, pickLanguage } from './services/i18n';
 import { registerOffline } from './services/offline';
+import { PlaySessions } from './services/play-session';
 import { preferenceText, readPreference } from './services/preferences';
 import { openProgressStore } from './services/progress-store';
 import { openResumeStore } from './services/resume-store';
@@ -158,7 +159,10 @@ async function start(): Promise<void> {
     layer,
     store,
     fixedSeed: seedParam === null ? null : seedFromText(seedParam),
-    play: null,
+    sessions: new PlaySessions(() => context),
+    get play() {
+      return this.sessions.play;
+    },
     workshop: null,
   };
 
@@ -234,7 +238,7 @@ async function start(): Promise<void> {
     () => translator.t,
     { version, scenes: () => game.scene.getScenes(true).map((scene) => scene.sys.settings.key) },
     () => {
-      context.play = null;
+      context.sessions.endPlay();
       recordEntry({ scene: 'title' });
       showEntry(game, { scene: 'title' });
     },

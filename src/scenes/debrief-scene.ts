@@ -100,7 +100,7 @@ export class DebriefScene extends BaseScene {
     const again = button(
       t('debrief.again'),
       () => {
-        this.ctx.play = null;
+        this.ctx.sessions.endPlay();
         this.goTo('feed', { levelId: level.id });
       },
       'primary',

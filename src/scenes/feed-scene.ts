@@ -7,9 +7,6 @@ import type { OverlayButton } from '../a11y/layer';
 import { accountOf, authorName } from '../core/authors';
 import { feedGlides, type Glide, glide } from '../core/glide';
 import type { Level, Post } from '../core/level/schema';
-import { type SessionSetup, startingSetup } from '../core/modes';
-import { seedFromText } from '../core/random';
-import { restoreSession } from '../core/resume';
 import { isFlagged } from '../core/scoring';
 import {
   answeredCount,
@@ -20,8 +17,7 @@ import {
   secondsLeft,
 } from '../core/session';
 import { type Content, levelTactics, lureInfo } from '../services/content';
-import { Play } from '../services/play';
-import { readPreference } from '../services/preferences';
+import type { Play } from '../services/play';
 import { canvasButton } from '../ui/button';
 import { button, el, isDialogOpen, openPanel } from '../ui/dialog';
 import { fontPx, scaled } from '../ui/display';
@@ -114,48 +110,17 @@ export class FeedScene extends BaseScene {
    * was saved for it, new when the level is (re)started.
    */
   private ensurePlay(level: Level): Play {
-    const current = this.ctx.play;
-    if (current && current.level.id === level.id && !current.state.finished) return current;
-    const { resume, progress, layer, translator } = this.ctx;
-    const language = () => translator.language();
+    const { layer } = this.ctx;
     const tacticIds = levelTactics(this.content(), level).map((tactic) => tactic.id);
-    const pending = resume.pending;
-    if (pending?.levelId === level.id) {
-      const restored = restoreSession(pending, level, tacticIds);
-      if ('state' in restored) {
-        const play = new Play(level, tacticIds, pending.seed, progress, {
-          restored,
-          resume,
-          language,
-        });
-        this.ctx.play = play;
-        this.glidePaused = false;
-        // Straight back to where the player was: no briefing in front of the open post.
-        this.briefingShown = true;
-        this.briefingOpen = false;
-        layer.announce(this.t('modes.resume.resumed'));
-        return play;
-      }
-      resume.discard(restored.problem);
-      layer.announce(this.t('modes.resume.failed'));
-    }
-    const seed = this.ctx.fixedSeed ?? seedFromText(`${level.id}:${Date.now()}:${Math.random()}`);
-    const play = new Play(level, tacticIds, seed, progress, {
-      setup: this.setupFor(level),
-      resume,
-      language,
-    });
-    this.ctx.workshop?.levelStarted();
-    this.ctx.play = play;
+    const { play, start, resumeFailed } = this.ctx.sessions.playLevel(level, tacticIds);
+    if (resumeFailed) layer.announce(this.t('modes.resume.failed'));
+    if (start === 'kept') return play;
     this.glidePaused = false;
-    this.briefingShown = false;
+    // A resumed session goes straight back to where the player was: no briefing first.
+    this.briefingShown = start === 'resumed';
     this.briefingOpen = false;
+    if (start === 'resumed') layer.announce(this.t('modes.resume.resumed'));
     return play;
-  }
-
-  private setupFor(level: Level): SessionSetup {
-    const timer = readPreference(this.ctx.store, 'timer');
-    return startingSetup(this.ctx.mode, level.posts.length, timer, this.ctx.sessionSetup);
   }
 
   /** Sends playing time to the core while the feed is in front of the player. */

@@ -329,8 +329,7 @@ export class LevelSelectScene extends BaseScene {
   /** Forgets the level's unfinished session (in hand and saved) and opens it anew. */
   private startOver(levelId: string): void {
     const { ctx } = this;
-    if (ctx.play?.level.id === levelId && !ctx.play.state.finished) ctx.play = null;
-    ctx.resume.forget(levelId);
+    ctx.sessions.abandonPlay(levelId);
     ctx.audio.play('button');
     this.goTo('feed', { levelId });
   }
