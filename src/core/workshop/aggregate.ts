@@ -194,7 +194,14 @@ export function uniqueResults(results: readonly WorkshopResult[]): WorkshopResul
   });
 }
 
-const MIST_KEYS = ['veracity', 'realDetection', 'fakeDetection', 'distrust', 'naivety'] as const;
+/** The headline check's scores, in the order reports show them. */
+export const MIST_KEYS = [
+  'veracity',
+  'realDetection',
+  'fakeDetection',
+  'distrust',
+  'naivety',
+] as const;
 type MistMeans = Omit<MistScore, 'items'>;
 
 function meanScores(scores: readonly MistScore[]): MistMeans {
