@@ -29,8 +29,8 @@ export interface PostTruth {
 export const PASS: Answer = { tactics: [], lure: false };
 
 export const POINTS = {
-  correctPass: 100,
-  falseAlarm: -50,
+  'correct-pass': 100,
+  'false-alarm': -50,
   hit: 100,
   /** Multiplied by the post's tactic F1. */
   tacticBonus: 50,
@@ -93,7 +93,7 @@ export function evidenceBonus(answer: Answer, truth: PostTruth): number {
  */
 export function pointsForPost(answer: Answer, truth: PostTruth): number {
   const flagged = isFlagged(answer);
-  if (!isManipulative(truth)) return flagged ? POINTS.falseAlarm : POINTS.correctPass;
+  if (!isManipulative(truth)) return flagged ? POINTS['false-alarm'] : POINTS['correct-pass'];
   if (!flagged) return 0;
   return (
     POINTS.hit +
@@ -104,7 +104,7 @@ export function pointsForPost(answer: Answer, truth: PostTruth): number {
 }
 
 export function bestPointsForPost(truth: PostTruth): number {
-  if (!isManipulative(truth)) return POINTS.correctPass;
+  if (!isManipulative(truth)) return POINTS['correct-pass'];
   const evidence = (truth.tellSentences?.length ?? 0) > 0 ? POINTS.evidenceBonus : 0;
   return POINTS.hit + POINTS.tacticBonus + POINTS.lureRight + evidence;
 }
