@@ -4,8 +4,8 @@
  * the game, so the dashboard and the debrief can never disagree.
  */
 import {
-  isFlagged,
   isManipulative,
+  outcomeOf,
   type Score,
   type TacticAccuracy,
   tacticAccuracy,
@@ -110,10 +110,10 @@ export function summarizeClass(results: readonly WorkshopResult[]): ClassSummary
           };
           postTotals.set(key, totals);
         }
-        const flagged = isFlagged(post);
+        const outcome = outcomeOf(post, post.truth);
         totals.answered++;
-        if (manipulative && !flagged) totals.missed++;
-        if (!manipulative && flagged) totals.wronglyFlagged++;
+        if (outcome === 'miss') totals.missed++;
+        if (outcome === 'false-alarm') totals.wronglyFlagged++;
       }
     }
     students.push({
