@@ -168,3 +168,61 @@ describe('the worker side of the protocol', () => {
     expect(answers[1]).toMatchObject({ kind: 'all', ok: true });
   });
 });
+
+describe('the campaign as the game sees it (openCampaign)', () => {
+  /** A fresh module each time: the page keeps one load for its whole life. */
+  async function open(search: string, path: Path = 'worker') {
+    vi.resetModules();
+    vi.stubGlobal('document', { documentElement: {} });
+    const { openCampaign } = await import('../../src/services/campaign');
+    const { createTranslator } = await import('../../src/services/i18n');
+    const translator = await createTranslator('en');
+    const counted = source(path);
+    let workers = 0;
+    const startWorker = counted.startWorker;
+    counted.startWorker = () => {
+      workers++;
+      return startWorker();
+    };
+    const campaign = openCampaign(translator, { search, source: () => counted });
+    return { campaign, openCampaign, translator, counted, workers: () => workers };
+  }
+
+  it('gives a feed its level alone before the rest, then the whole campaign', async () => {
+    serve();
+    const { campaign, translator } = await open('?lang=en&level=economic');
+    expect(campaign.requested).toBe('economic');
+    await campaign.levelReady('economic');
+    expect(campaign.levelContent('economic')?.levels.map((level) => level.id)).toEqual([
+      'economic',
+    ]);
+    expect(campaign.levelContent('tutorial')).toBeNull();
+    expect(campaign.hasContent()).toBe(false);
+    // The level's tactic names reach i18next with it.
+    expect(translator.t('tactics:economic-incentive.name')).not.toBe('economic-incentive.name');
+    campaign.letRestIn();
+    const content = await campaign.contentReady;
+    expect(campaign.levelContent('tutorial')).toBe(content);
+    expect(content.levels).toHaveLength(LEVEL_COUNT);
+  });
+
+  it('answers a second request from the load already under way, with one worker', async () => {
+    serve();
+    const { campaign, openCampaign, translator, workers } = await open('?level=economic');
+    const again = openCampaign(translator, { search: '?level=economic' });
+    again.letRestIn();
+    expect((await again.contentReady).levels).toHaveLength(LEVEL_COUNT);
+    expect((await campaign.contentReady).levels).toHaveLength(LEVEL_COUNT);
+    expect(workers()).toBe(1);
+  });
+
+  it('sends a level the campaign lacks to the whole campaign, which says it is not there', async () => {
+    serve();
+    const { campaign } = await open('?level=no-such-level', 'no worker');
+    await campaign.levelReady('no-such-level');
+    expect(campaign.hasContent()).toBe(true);
+    expect(
+      campaign.levelContent('no-such-level')?.levels.some((l) => l.id === 'no-such-level'),
+    ).toBe(false);
+  });
+});
