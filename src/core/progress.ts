@@ -8,7 +8,9 @@
  * `bestDPrime`, and what v1 never recorded (lures found, Challenge score, the last
  * attempt) starts empty.
  */
+
 import type { Mode } from './level/schema';
+import { isRecord, newerSaveReason, readSavedJson } from './saved-json';
 import type { Answer, Score } from './scoring';
 
 export const SAVE_VERSION = 2;
@@ -96,17 +98,11 @@ export const NO_STARS: Stars = { pass: false, discernment: false, allLures: fals
 
 /** Reads a saved text of any version; never throws. A corrupt save yields empty progress and a reason. */
 export function parseProgress(text: string | null): LoadedProgress {
-  if (text === null || text === '') return { status: 'empty', progress: emptyProgress() };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return {
-      status: 'corrupt',
-      progress: emptyProgress(),
-      reason: `not JSON (${(error as Error).message})`,
-    };
-  }
+  const saved = readSavedJson(text);
+  if (saved.status === 'empty') return { status: 'empty', progress: emptyProgress() };
+  if (saved.status === 'not-json')
+    return { status: 'corrupt', progress: emptyProgress(), reason: saved.reason };
+  const data = saved.value;
   if (!isRecord(data) || typeof data.version !== 'number') {
     return { status: 'corrupt', progress: emptyProgress(), reason: 'no version number' };
   }
@@ -114,7 +110,7 @@ export function parseProgress(text: string | null): LoadedProgress {
     return {
       status: 'too-new',
       progress: emptyProgress(),
-      reason: `save version ${data.version} is newer than this game`,
+      reason: `save ${newerSaveReason(data.version)}`,
     };
   }
   if (!isRecord(data.levels))
@@ -262,10 +258,6 @@ function readExamResult(value: unknown): ExamResult | null {
     correctPasses: n('correctPasses'),
     passed: value.passed === true,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function serializeProgress(progress: Progress): string {
