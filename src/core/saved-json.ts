@@ -17,10 +17,8 @@ export function readSavedJson(text: string | null): SavedJson {
   }
 }
 
-/** A plain JSON object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** A plain JSON object (not null, not an array): the level checks' own test. */
+export { isPlainObject as isRecord } from './level/texts';
 
 /** Why a save written by a later version of the game is left alone. */
 export function newerSaveReason(version: number): string {

@@ -2,7 +2,8 @@
  * The player's sound settings: volumes and mute, how they are read back from storage
  * (each field falls back to its default alone) and kept in memory while playing. The
  * storage key lives with the other preferences (preferences.ts).
- */
+ */ import { isRecord, readSavedJson } from '../core/saved-json';
+
 export type VolumeChannel = 'master' | 'music' | 'effects';
 
 export interface AudioVolumes {
@@ -41,18 +42,8 @@ function volumeOr(value: unknown, fallback: number): number {
 
 /** Never throws: anything missing, mistyped or unparsable falls back to the default, per field. */
 export function parseAudioSettings(text: string | null | undefined): AudioSettings {
-  let raw: unknown = null;
-  if (typeof text === 'string') {
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      raw = null;
-    }
-  }
-  const record =
-    typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-      ? (raw as Record<string, unknown>)
-      : {};
+  const saved = readSavedJson(text ?? null);
+  const record = saved.status === 'read' && isRecord(saved.value) ? saved.value : {};
   const d = DEFAULT_AUDIO_SETTINGS;
   const muted = field(record, 'muted');
   return {
