@@ -2,7 +2,6 @@
  * The feed: a platform-styled, scrollable list of posts. Opening, flagging and
  * passing go to the core through Play; this scene draws what the state says.
  */
-
 import type { OverlayButton } from '../a11y/layer';
 import { accountOf, authorName } from '../core/authors';
 import { feedGlides, type Glide, glide } from '../core/glide';
