@@ -11,7 +11,7 @@
 
 import type { Mode } from './level/schema';
 import { isRecord, newerSaveReason, readSavedJson } from './saved-json';
-import type { Answer, Score } from './scoring';
+import { type Answer, type OutcomeCounts, outcomeCounts, type Score } from './scoring';
 
 export const SAVE_VERSION = 2;
 
@@ -59,7 +59,7 @@ export interface LevelProgress {
 }
 
 /** One finished Exam: every answer and the score, for a trainer's export. */
-export interface ExamResult {
+export interface ExamResult extends OutcomeCounts {
   levelId: string;
   /** ms since 1970, passed in by the caller (the core reads no clock). */
   finishedAt: number;
@@ -73,10 +73,6 @@ export interface ExamResult {
   percent: number;
   dPrime: number;
   bias: number;
-  hits: number;
-  misses: number;
-  falseAlarms: number;
-  correctPasses: number;
   passed: boolean;
 }
 
@@ -375,10 +371,7 @@ export function examResult(
     percent: score.percent,
     dPrime: score.dPrime,
     bias: score.bias + 0, // JSON has no -0: keep a save and its reload equal
-    hits: score.hits,
-    misses: score.misses,
-    falseAlarms: score.falseAlarms,
-    correctPasses: score.correctPasses,
+    ...outcomeCounts(score),
     passed: score.percent >= passMark,
   };
 }

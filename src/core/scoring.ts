@@ -190,14 +190,22 @@ export interface ScoredPost {
   outcome: Outcome;
 }
 
-export interface Score {
-  posts: ScoredPost[];
-  manipulative: number;
-  genuine: number;
+/** How many answers had each outcome: what results and saves keep of a score. */
+export interface OutcomeCounts {
   hits: number;
   misses: number;
   falseAlarms: number;
   correctPasses: number;
+}
+
+export function outcomeCounts({ hits, misses, falseAlarms, correctPasses }: OutcomeCounts) {
+  return { hits, misses, falseAlarms, correctPasses };
+}
+
+export interface Score extends OutcomeCounts {
+  posts: ScoredPost[];
+  manipulative: number;
+  genuine: number;
   hitRate: number;
   falseAlarmRate: number;
   dPrime: number;

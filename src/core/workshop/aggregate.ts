@@ -5,6 +5,8 @@
  */
 import {
   isManipulative,
+  type OutcomeCounts,
+  outcomeCounts,
   outcomeOf,
   type Score,
   type TacticAccuracy,
@@ -13,14 +15,10 @@ import {
 import { type MistScore, scoreCheck } from './assessment';
 import { type CheckPhase, scoreLevels, type WorkshopResult } from './result';
 
-export interface StudentRow {
+export interface StudentRow extends OutcomeCounts {
   nickname: string;
   levels: string[];
   posts: number;
-  hits: number;
-  misses: number;
-  falseAlarms: number;
-  correctPasses: number;
   dPrime: number;
   bias: number;
   percent: number;
@@ -120,10 +118,7 @@ export function summarizeClass(results: readonly WorkshopResult[]): ClassSummary
       nickname: result.nickname,
       levels: result.levels.map((level) => level.levelId),
       posts: score.posts.length,
-      hits: score.hits,
-      misses: score.misses,
-      falseAlarms: score.falseAlarms,
-      correctPasses: score.correctPasses,
+      ...outcomeCounts(score),
       dPrime: score.dPrime,
       bias: score.bias,
       percent: score.percent,
