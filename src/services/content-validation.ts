@@ -6,7 +6,9 @@
  *
  * With ?level=, the requested level comes first: its file alone is downloaded and
  * checked and handed over (`onFirst`), so the feed can show while the rest of the
- * campaign is still on its way for the level list.
+ * campaign is still on its way for the level list. The worker's side of that protocol
+ * (answerLoadRequests) is here too, so a unit test drives it without a worker; the
+ * page's side and the order of things are campaign.ts's.
  */
 import { buildCatalog, type LevelCatalog, type LevelFile } from '../core/level/catalog';
 import type { Level, Taxonomy } from '../core/level/schema';
