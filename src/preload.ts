@@ -3,7 +3,6 @@
  * start loading in a worker before the bundle evaluates Phaser, not after it. The
  * title needs no levels and does not wait.
  */
-import { preloadContent } from './services/content';
+import { preloadCampaign } from './services/campaign';
 
-const level = new URLSearchParams(location.search).get('level');
-if (level) preloadContent(level);
+preloadCampaign(location.search);

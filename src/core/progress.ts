@@ -8,8 +8,10 @@
  * `bestDPrime`, and what v1 never recorded (lures found, Challenge score, the last
  * attempt) starts empty.
  */
+
 import type { Mode } from './level/schema';
-import type { Answer, Score } from './scoring';
+import { isRecord, newerSaveReason, readSavedJson } from './saved-json';
+import { type Answer, type OutcomeCounts, outcomeCounts, type Score } from './scoring';
 
 export const SAVE_VERSION = 2;
 
@@ -57,7 +59,7 @@ export interface LevelProgress {
 }
 
 /** One finished Exam: every answer and the score, for a trainer's export. */
-export interface ExamResult {
+export interface ExamResult extends OutcomeCounts {
   levelId: string;
   /** ms since 1970, passed in by the caller (the core reads no clock). */
   finishedAt: number;
@@ -71,10 +73,6 @@ export interface ExamResult {
   percent: number;
   dPrime: number;
   bias: number;
-  hits: number;
-  misses: number;
-  falseAlarms: number;
-  correctPasses: number;
   passed: boolean;
 }
 
@@ -96,17 +94,11 @@ export const NO_STARS: Stars = { pass: false, discernment: false, allLures: fals
 
 /** Reads a saved text of any version; never throws. A corrupt save yields empty progress and a reason. */
 export function parseProgress(text: string | null): LoadedProgress {
-  if (text === null || text === '') return { status: 'empty', progress: emptyProgress() };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return {
-      status: 'corrupt',
-      progress: emptyProgress(),
-      reason: `not JSON (${(error as Error).message})`,
-    };
-  }
+  const saved = readSavedJson(text);
+  if (saved.status === 'empty') return { status: 'empty', progress: emptyProgress() };
+  if (saved.status === 'not-json')
+    return { status: 'corrupt', progress: emptyProgress(), reason: saved.reason };
+  const data = saved.value;
   if (!isRecord(data) || typeof data.version !== 'number') {
     return { status: 'corrupt', progress: emptyProgress(), reason: 'no version number' };
   }
@@ -114,7 +106,7 @@ export function parseProgress(text: string | null): LoadedProgress {
     return {
       status: 'too-new',
       progress: emptyProgress(),
-      reason: `save version ${data.version} is newer than this game`,
+      reason: `save ${newerSaveReason(data.version)}`,
     };
   }
   if (!isRecord(data.levels))
@@ -264,10 +256,6 @@ function readExamResult(value: unknown): ExamResult | null {
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function serializeProgress(progress: Progress): string {
   return JSON.stringify(progress);
 }
@@ -383,10 +371,7 @@ export function examResult(
     percent: score.percent,
     dPrime: score.dPrime,
     bias: score.bias + 0, // JSON has no -0: keep a save and its reload equal
-    hits: score.hits,
-    misses: score.misses,
-    falseAlarms: score.falseAlarms,
-    correctPasses: score.correctPasses,
+    ...outcomeCounts(score),
     passed: score.percent >= passMark,
   };
 }

@@ -8,8 +8,10 @@
  * Ticks are not logged: the playing time is kept as one number and replayed first
  * (it only grows while no feedback shows, and a session past its limit has ended).
  */
+
 import { MODES, type Mode } from './mode-names';
 import type { ModeRules } from './modes';
+import { isRecord, newerSaveReason, readSavedJson } from './saved-json';
 import {
   createSession,
   reduce,
@@ -57,17 +59,14 @@ export function decisionsIn(resume: Pick<ResumeData, 'actions'>): number {
 
 /** Reads saved resume data; never throws. */
 export function parseResume(text: string | null): LoadedResume {
-  if (text === null || text === '') return { status: 'none' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { status: 'corrupt', reason: `not JSON (${(error as Error).message})` };
-  }
+  const saved = readSavedJson(text);
+  if (saved.status === 'empty') return { status: 'none' };
+  if (saved.status === 'not-json') return { status: 'corrupt', reason: saved.reason };
+  const data = saved.value;
   if (!isRecord(data) || typeof data.version !== 'number')
     return { status: 'corrupt', reason: 'no version number' };
   if (data.version > RESUME_VERSION)
-    return { status: 'too-new', reason: `version ${data.version} is newer than this game` };
+    return { status: 'too-new', reason: newerSaveReason(data.version) };
   const { levelId, seed, mode, rules, elapsedMs, actions } = data;
   if (typeof levelId !== 'string') return { status: 'corrupt', reason: 'no level id' };
   if (typeof seed !== 'number' || !Number.isInteger(seed))
@@ -143,8 +142,4 @@ export function restoreSession(
   } catch (error) {
     return { problem: `replay failed (${(error as Error).message})` };
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -29,8 +29,8 @@ export interface PostTruth {
 export const PASS: Answer = { tactics: [], lure: false };
 
 export const POINTS = {
-  correctPass: 100,
-  falseAlarm: -50,
+  'correct-pass': 100,
+  'false-alarm': -50,
   hit: 100,
   /** Multiplied by the post's tactic F1. */
   tacticBonus: 50,
@@ -48,6 +48,15 @@ export function isManipulative(truth: PostTruth): boolean {
 }
 
 /** F1 of the chosen tactic set against the true one; 1 when both are empty. */
+/** What an answer was, judged against the truth: the one place this rule is written. */
+export type Outcome = 'hit' | 'miss' | 'false-alarm' | 'correct-pass';
+
+export function outcomeOf(answer: Answer, truth: PostTruth): Outcome {
+  const flagged = isFlagged(answer);
+  if (isManipulative(truth)) return flagged ? 'hit' : 'miss';
+  return flagged ? 'false-alarm' : 'correct-pass';
+}
+
 export function tacticF1(chosen: readonly string[], truth: readonly string[]): number {
   const chosenSet = new Set(chosen);
   const truthSet = new Set(truth);
@@ -84,7 +93,7 @@ export function evidenceBonus(answer: Answer, truth: PostTruth): number {
  */
 export function pointsForPost(answer: Answer, truth: PostTruth): number {
   const flagged = isFlagged(answer);
-  if (!isManipulative(truth)) return flagged ? POINTS.falseAlarm : POINTS.correctPass;
+  if (!isManipulative(truth)) return flagged ? POINTS['false-alarm'] : POINTS['correct-pass'];
   if (!flagged) return 0;
   return (
     POINTS.hit +
@@ -95,7 +104,7 @@ export function pointsForPost(answer: Answer, truth: PostTruth): number {
 }
 
 export function bestPointsForPost(truth: PostTruth): number {
-  if (!isManipulative(truth)) return POINTS.correctPass;
+  if (!isManipulative(truth)) return POINTS['correct-pass'];
   const evidence = (truth.tellSentences?.length ?? 0) > 0 ? POINTS.evidenceBonus : 0;
   return POINTS.hit + POINTS.tacticBonus + POINTS.lureRight + evidence;
 }
@@ -178,17 +187,25 @@ export interface ScoredPost {
   f1: number;
   /** The evidence bonus included in points. */
   evidenceBonus: number;
-  outcome: 'hit' | 'miss' | 'false-alarm' | 'correct-pass';
+  outcome: Outcome;
 }
 
-export interface Score {
-  posts: ScoredPost[];
-  manipulative: number;
-  genuine: number;
+/** How many answers had each outcome: what results and saves keep of a score. */
+export interface OutcomeCounts {
   hits: number;
   misses: number;
   falseAlarms: number;
   correctPasses: number;
+}
+
+export function outcomeCounts({ hits, misses, falseAlarms, correctPasses }: OutcomeCounts) {
+  return { hits, misses, falseAlarms, correctPasses };
+}
+
+export interface Score extends OutcomeCounts {
+  posts: ScoredPost[];
+  manipulative: number;
+  genuine: number;
   hitRate: number;
   falseAlarmRate: number;
   dPrime: number;
@@ -228,15 +245,7 @@ export function scoreAnswers(items: readonly ScoreInput[], tacticIds: readonly s
   const counts = new Map(tacticIds.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
 
   for (const { postId, answer, truth } of items) {
-    const manipulative = isManipulative(truth);
-    const flagged = isFlagged(answer);
-    const outcome = manipulative
-      ? flagged
-        ? 'hit'
-        : 'miss'
-      : flagged
-        ? 'false-alarm'
-        : 'correct-pass';
+    const outcome = outcomeOf(answer, truth);
     if (outcome === 'hit') hits++;
     else if (outcome === 'miss') misses++;
     else if (outcome === 'false-alarm') falseAlarms++;

@@ -11,6 +11,7 @@ import {
   type Answer,
   countUnreached,
   isFlagged,
+  outcomeOf,
   type PostTruth,
   type Score,
   scoreAnswers,
@@ -339,8 +340,8 @@ export function feedbackFor(answer: Answer, truth: PostTruth): PostFeedback {
       verdict: answer.lure && truth.lure ? 'right' : truth.lure ? 'missed' : 'wrong',
     });
   }
-  const flaggedRight = isFlagged(answer) === (truth.tactics.length > 0 || truth.lure);
-  return { correct: flaggedRight, items };
+  const outcome = outcomeOf(answer, truth);
+  return { correct: outcome === 'hit' || outcome === 'correct-pass', items };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { AudioService } from '../services/audio';
 import type { Content } from '../services/content';
 import type { Translator } from '../services/i18n';
 import type { Play } from '../services/play';
+import type { PlaySessions, WorkshopRun } from '../services/play-session';
 import type { ProgressStore } from '../services/progress-store';
 import type { ResumeStore } from '../services/resume-store';
 import type { KeyValueStore } from '../services/storage';
@@ -31,7 +32,7 @@ export interface GameContext {
   progress: ProgressStore;
   /** The unfinished session a reload can resume. */
   resume: ResumeStore;
-  /** The mode the level list starts levels in (saved; see MODE_KEY). */
+  /** The mode the level list starts levels in (saved; see services/preferences.ts). */
   mode: Mode;
   /** Every level open regardless of progress (a workshop link sets this). */
   allUnlocked: boolean;
@@ -45,16 +46,12 @@ export interface GameContext {
   store: KeyValueStore;
   /** From ?seed=: fixes feed order for tests and workshops; otherwise random per session. */
   fixedSeed: number | null;
-  play: Play | null;
+  /** The session being played or just finished: `sessions.play`, read-only here. */
+  readonly play: Play | null;
+  /** Starts, resumes, ends and joins sessions: the only writer of `play`. */
+  sessions: PlaySessions;
   /** Set when the player joined a workshop from a `?workshop=` link (see src/workshop/). */
   workshop: WorkshopRun | null;
-}
-
-/** What the scenes need from a workshop; the rest lives in the lazily loaded workshop chunk. */
-export interface WorkshopRun {
-  levelStarted(): void;
-  /** Puts the workshop's own actions (next level, finish) where the debrief's would be. */
-  debriefActions(actions: HTMLElement, play: Play, openLevel: (levelId: string) => void): void;
 }
 
 export function contextOf(scene: Phaser.Scene): GameContext {

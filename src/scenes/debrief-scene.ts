@@ -3,6 +3,7 @@
  * d', per-tactic precision and recall) in plain words below; stars, a per-facet chart,
  * the posts worth another look (every post after an Exam) and progress across attempts.
  */
+import { authorName } from '../core/authors';
 import {
   comparedWithLast,
   type FacetBar,
@@ -12,7 +13,7 @@ import {
 } from '../core/debrief';
 import type { Post } from '../core/level/schema';
 import { levelProgress, starsFor } from '../core/progress';
-import type { Answer, Score } from '../core/scoring';
+import { type Answer, isFlagged, outcomeOf, type Score } from '../core/scoring';
 import { feedbackFor } from '../core/session';
 import { LURE_ID } from '../core/taxonomy';
 import { levelTactics } from '../services/content';
@@ -105,7 +106,7 @@ export class DebriefScene extends BaseScene {
     const again = button(
       t('debrief.again'),
       () => {
-        this.ctx.play = null;
+        this.ctx.sessions.endPlay();
         this.goTo('feed', { levelId: level.id });
       },
       'primary',
@@ -379,8 +380,7 @@ export class DebriefScene extends BaseScene {
     const { translator } = this.ctx;
     const item = el('li', null, 'post-review');
     item.dataset.post = post.id;
-    const account = play.level.accounts.find((entry) => entry.id === post.author);
-    item.append(el('p', account ? translator.text(account.name) : post.author, 'meta'));
+    item.append(el('p', authorName(play.level, post.author, translator.text), 'meta'));
     const body = el('p', null, 'post-text');
     appendMarked(
       body,
@@ -392,19 +392,11 @@ export class DebriefScene extends BaseScene {
       item.append(el('p', t('modes.debrief.yourCall.undecided')));
       return item;
     }
-    const flagged = answer.tactics.length > 0 || answer.lure;
-    const manipulative = post.truth.tactics.length > 0 || post.truth.lure;
-    const outcome = manipulative
-      ? flagged
-        ? 'hit'
-        : 'miss'
-      : flagged
-        ? 'falseAlarm'
-        : 'correctPass';
+    const flagged = isFlagged(answer);
     item.append(
       el(
         'p',
-        `${t(flagged ? 'modes.debrief.yourCall.flagged' : 'modes.debrief.yourCall.passed')} ${t(`feedback.${outcome}`)}`,
+        `${t(flagged ? 'modes.debrief.yourCall.flagged' : 'modes.debrief.yourCall.passed')} ${t(`feedback.${outcomeOf(answer, post.truth)}`)}`,
       ),
     );
     const verdicts = el('ul');

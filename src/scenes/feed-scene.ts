@@ -3,11 +3,9 @@
  * passing go to the core through Play; this scene draws what the state says.
  */
 import type { OverlayButton } from '../a11y/layer';
+import { accountOf, authorName } from '../core/authors';
 import { feedGlides, type Glide, glide } from '../core/glide';
 import type { Level, Post } from '../core/level/schema';
-import { parseTimerSetting, type SessionSetup, startingSetup } from '../core/modes';
-import { seedFromText } from '../core/random';
-import { restoreSession } from '../core/resume';
 import { isFlagged } from '../core/scoring';
 import {
   answeredCount,
@@ -18,9 +16,9 @@ import {
   secondsLeft,
 } from '../core/session';
 import { type Content, levelTactics, lureInfo } from '../services/content';
-import { Play } from '../services/play';
+import type { Play } from '../services/play';
 import { canvasButton } from '../ui/button';
-import { button, el, openPanel } from '../ui/dialog';
+import { button, el, isDialogOpen, openPanel } from '../ui/dialog';
 import { fontPx, scaled } from '../ui/display';
 import { FeedList } from '../ui/feed-list';
 import { drawFocusRing } from '../ui/focus-ring';
@@ -30,7 +28,7 @@ import { reducedMotion } from '../ui/motion';
 import type { PostCardView } from '../ui/post-card';
 import { PostPanel } from '../ui/post-panel';
 import { cameraScroller, REVEAL_MARGIN, type Scroller } from '../ui/scroller';
-import { openSettings, TIMER_KEY } from '../ui/settings-panel';
+import { openSettings } from '../ui/settings-panel';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
 import { APP, FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
 import { BaseScene } from './base-scene';
@@ -111,48 +109,17 @@ export class FeedScene extends BaseScene {
    * was saved for it, new when the level is (re)started.
    */
   private ensurePlay(level: Level): Play {
-    const current = this.ctx.play;
-    if (current && current.level.id === level.id && !current.state.finished) return current;
-    const { resume, progress, layer, translator } = this.ctx;
-    const language = () => translator.language();
+    const { layer } = this.ctx;
     const tacticIds = levelTactics(this.content(), level).map((tactic) => tactic.id);
-    const pending = resume.pending;
-    if (pending?.levelId === level.id) {
-      const restored = restoreSession(pending, level, tacticIds);
-      if ('state' in restored) {
-        const play = new Play(level, tacticIds, pending.seed, progress, {
-          restored,
-          resume,
-          language,
-        });
-        this.ctx.play = play;
-        this.glidePaused = false;
-        // Straight back to where the player was: no briefing in front of the open post.
-        this.briefingShown = true;
-        this.briefingOpen = false;
-        layer.announce(this.t('modes.resume.resumed'));
-        return play;
-      }
-      resume.discard(restored.problem);
-      layer.announce(this.t('modes.resume.failed'));
-    }
-    const seed = this.ctx.fixedSeed ?? seedFromText(`${level.id}:${Date.now()}:${Math.random()}`);
-    const play = new Play(level, tacticIds, seed, progress, {
-      setup: this.setupFor(level),
-      resume,
-      language,
-    });
-    this.ctx.workshop?.levelStarted();
-    this.ctx.play = play;
+    const { play, start, resumeFailed } = this.ctx.sessions.playLevel(level, tacticIds);
+    if (resumeFailed) layer.announce(this.t('modes.resume.failed'));
+    if (start === 'kept') return play;
     this.glidePaused = false;
-    this.briefingShown = false;
+    // A resumed session goes straight back to where the player was: no briefing first.
+    this.briefingShown = start === 'resumed';
     this.briefingOpen = false;
+    if (start === 'resumed') layer.announce(this.t('modes.resume.resumed'));
     return play;
-  }
-
-  private setupFor(level: Level): SessionSetup {
-    const timer = parseTimerSetting(this.ctx.store.get(TIMER_KEY));
-    return startingSetup(this.ctx.mode, level.posts.length, timer, this.ctx.sessionSetup);
   }
 
   /** Sends playing time to the core while the feed is in front of the player. */
@@ -193,7 +160,7 @@ export class FeedScene extends BaseScene {
       state.feedbackPostId === null &&
       !scroller.busy &&
       // Settings or help over the feed: nothing moves behind them.
-      this.ctx.layer.root.querySelector('dialog[open]') === null;
+      !isDialogOpen();
     this.glideState = glide(this.glideState, {
       position: scroller.position,
       // The time the core has, plus what this scene has counted since its last tick: smooth.
@@ -513,8 +480,8 @@ export class FeedScene extends BaseScene {
   private cardView(level: Level, post: Post): PostCardView {
     const { t } = this;
     const { translator } = this.ctx;
-    const account = level.accounts.find((candidate) => candidate.id === post.author);
-    const name = account ? translator.text(account.name) : post.author;
+    const account = accountOf(level, post.author);
+    const name = authorName(level, post.author, translator.text);
     const initials = [...name.replace(/[^\p{L}\p{N} ]/gu, '').trim()]
       .filter((_, index, chars) => index === 0 || chars[index - 1] === ' ')
       .slice(0, 2)
@@ -711,8 +678,7 @@ export class FeedScene extends BaseScene {
       const item = this.items.get(postId);
       if (!item) return;
       const answer = state.answers[postId];
-      const account = this.level()?.accounts.find((candidate) => candidate.id === item.post.author);
-      const name = account ? translator.text(account.name) : item.post.author;
+      const name = authorName(this.level(), item.post.author, translator.text);
       const status = answer
         ? isFlagged(answer)
           ? t('feed.statusFlagged')

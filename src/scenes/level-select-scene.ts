@@ -8,12 +8,13 @@ import { MODES } from '../core/mode-names';
 import { levelProgress, NO_STARS, type Stars, starCount, unlockedLevels } from '../core/progress';
 import { decisionsIn } from '../core/resume';
 import { answeredCount } from '../core/session';
+import { savePreference } from '../services/preferences';
 import { canvasButton } from '../ui/button';
 import { button, el, openPanel } from '../ui/dialog';
 import { fontPx, scaled } from '../ui/display';
 import { drawFocusRing } from '../ui/focus-ring';
 import { cameraScroller, type Scroller } from '../ui/scroller';
-import { MODE_KEY, timerSelect } from '../ui/settings-panel';
+import { timerSelect } from '../ui/settings-panel';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
 import { APP, FONT_STACK, PLATFORM_STYLES } from '../ui/theme';
 import { BaseScene } from './base-scene';
@@ -328,8 +329,7 @@ export class LevelSelectScene extends BaseScene {
   /** Forgets the level's unfinished session (in hand and saved) and opens it anew. */
   private startOver(levelId: string): void {
     const { ctx } = this;
-    if (ctx.play?.level.id === levelId && !ctx.play.state.finished) ctx.play = null;
-    ctx.resume.forget(levelId);
+    ctx.sessions.abandonPlay(levelId);
     ctx.audio.play('button');
     this.goTo('feed', { levelId });
   }
@@ -364,7 +364,7 @@ export class LevelSelectScene extends BaseScene {
       radio.addEventListener('change', () => {
         if (!radio.checked) return;
         this.ctx.mode = mode;
-        store.set(MODE_KEY, mode);
+        savePreference(store, 'mode', mode);
       });
       const words = el('span');
       words.append(el('strong', t(`modes.mode.${mode}`)), ` – ${t(`modes.modeHelp.${mode}`)}`);

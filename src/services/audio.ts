@@ -11,8 +11,24 @@
 //
 // Whatever goes wrong (no audio device, a file that fails to load or decode, playback
 // refused), the service falls back to silence: it never throws and never logs.
-import { Howl, Howler } from 'howler';
 import { AUDIO_ASSETS } from './audio-assets';
+import {
+  type AudioSettings,
+  type AudioVolumes,
+  audibleVolume,
+  field,
+  type SettingsStorage,
+  SettingsStore,
+  type VolumeChannel,
+} from './audio-settings';
+import {
+  firstGesture,
+  type HowlerBoundary,
+  type HowlHandle,
+  type HowlSpec,
+  howlerBoundary,
+  type SpriteMap,
+} from './howler-boundary';
 
 export type SoundName =
   | 'open'
@@ -34,32 +50,6 @@ export const SOUND_NAMES: readonly SoundName[] = [
   'levelComplete',
   'button',
 ];
-
-export type VolumeChannel = 'master' | 'music' | 'effects';
-
-export interface AudioVolumes {
-  master: number;
-  music: number;
-  effects: number;
-}
-
-/** What is persisted. Volumes are 0..1. */
-export interface AudioSettings extends AudioVolumes {
-  muted: boolean;
-}
-
-export const DEFAULT_AUDIO_SETTINGS: Readonly<AudioSettings> = Object.freeze({
-  master: 0.8,
-  music: 0.5,
-  effects: 0.8,
-  muted: false,
-});
-
-/** Where settings live between visits (localStorage in the game, memory in tests). */
-export interface SettingsStorage {
-  load(): string | null;
-  save(text: string): void;
-}
 
 /**
  * 'waiting': no user gesture yet, so nothing has been created or played.
@@ -87,212 +77,6 @@ export interface AudioService {
   getStatus(): AudioStatus;
   /** Stops everything, releases the files and gesture listeners. */
   dispose(): void;
-}
-
-// ---------------------------------------------------------------- settings
-
-const clamp01 = (value: number): number => Math.min(1, Math.max(0, value));
-
-function field(record: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-function volumeOr(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? clamp01(value) : fallback;
-}
-
-/** Never throws: anything missing, mistyped or unparsable falls back to the default, per field. */
-export function parseAudioSettings(text: string | null | undefined): AudioSettings {
-  let raw: unknown = null;
-  if (typeof text === 'string') {
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      raw = null;
-    }
-  }
-  const record =
-    typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-      ? (raw as Record<string, unknown>)
-      : {};
-  const d = DEFAULT_AUDIO_SETTINGS;
-  const muted = field(record, 'muted');
-  return {
-    master: volumeOr(field(record, 'master'), d.master),
-    music: volumeOr(field(record, 'music'), d.music),
-    effects: volumeOr(field(record, 'effects'), d.effects),
-    muted: typeof muted === 'boolean' ? muted : d.muted,
-  };
-}
-
-export function serializeAudioSettings(settings: AudioSettings): string {
-  const { master, music, effects, muted } = settings;
-  return JSON.stringify({ master, music, effects, muted });
-}
-
-/** What a channel finally plays at: master x channel, or 0 when muted. */
-export function audibleVolume(settings: AudioSettings, channel: 'music' | 'effects'): number {
-  return settings.muted ? 0 : settings.master * settings[channel];
-}
-
-/** A storage port on localStorage; private browsing or a full quota just means no saving. */
-export function localStorageSettings(key = 'flag-the-feed.audio'): SettingsStorage {
-  return {
-    load() {
-      try {
-        return globalThis.localStorage?.getItem(key) ?? null;
-      } catch {
-        return null;
-      }
-    },
-    save(text) {
-      try {
-        globalThis.localStorage?.setItem(key, text);
-      } catch {
-        // Not saved; the settings still apply for this visit.
-      }
-    },
-  };
-}
-
-/** Settings in memory, loaded once and saved on every change; storage failures are ignored. */
-class SettingsStore {
-  private current: AudioSettings;
-
-  constructor(private readonly storage: SettingsStorage | undefined) {
-    let text: string | null = null;
-    try {
-      text = storage?.load() ?? null;
-    } catch {
-      text = null;
-    }
-    this.current = parseAudioSettings(text);
-  }
-
-  get(): AudioSettings {
-    return { ...this.current };
-  }
-
-  volumes(): AudioVolumes {
-    const { master, music, effects } = this.current;
-    return { master, music, effects };
-  }
-
-  /** Returns false when nothing changed (a non-finite value, or the same value). */
-  setVolume(channel: VolumeChannel, value: number): boolean {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-    const next = clamp01(value);
-    if (this.current[channel] === next) return false;
-    this.current = { ...this.current, [channel]: next };
-    this.save();
-    return true;
-  }
-
-  setMuted(muted: boolean): boolean {
-    if (this.current.muted === muted) return false;
-    this.current = { ...this.current, muted };
-    this.save();
-    return true;
-  }
-
-  private save(): void {
-    try {
-      this.storage?.save(serializeAudioSettings(this.current));
-    } catch {
-      // See localStorageSettings: not saving is not an error worth surfacing.
-    }
-  }
-}
-
-// ---------------------------------------------------------------- the Howler boundary
-
-/** The Howl methods the service uses; a test fake implements just these. */
-export interface HowlHandle {
-  play(spriteOrId?: string | number): number;
-  pause(id?: number): void;
-  stop(id?: number): void;
-  volume(value: number): void;
-  state(): 'unloaded' | 'loading' | 'loaded';
-  unload(): void;
-}
-
-export type SpriteMap = Record<string, [number, number]>;
-
-/** The Howl options the service passes (a subset of Howler's HowlOptions). */
-export interface HowlSpec {
-  src: string[];
-  format?: string[];
-  sprite?: SpriteMap;
-  loop: boolean;
-  /** Always false: Web Audio, so there is one context, one unlock and gapless loops. */
-  html5: false;
-  volume: number;
-  onload: () => void;
-  onloaderror: (id: number | null, error: unknown) => void;
-  onplayerror: (id: number, error: unknown) => void;
-}
-
-export interface HowlerBoundary {
-  createHowl(spec: HowlSpec): HowlHandle;
-  setMasterVolume(value: number): void;
-  setMuted(muted: boolean): void;
-  /** False when the browser has no audio at all. */
-  available(): boolean;
-}
-
-/** The real thing. Only touched after the first gesture (see the top of this file). */
-export const howlerBoundary: HowlerBoundary = {
-  createHowl(spec) {
-    const howl = new Howl({ ...spec, preload: true });
-    return {
-      play: (spriteOrId) => howl.play(spriteOrId),
-      pause: (id) => {
-        howl.pause(id);
-      },
-      stop: (id) => {
-        howl.stop(id);
-      },
-      volume: (value) => {
-        howl.volume(value);
-      },
-      state: () => howl.state(),
-      unload: () => {
-        howl.unload();
-      },
-    };
-  },
-  setMasterVolume(value) {
-    Howler.volume(value);
-  },
-  setMuted(muted) {
-    Howler.mute(muted);
-  },
-  available: () => !Howler.noAudio,
-};
-
-// ---------------------------------------------------------------- gestures
-
-/**
- * Calls `start` once, on the first event that lets a page start audio (HTML's
- * "activation-triggering" events), and returns a function that stops listening.
- * Captured on window so it runs before the game's own handlers for the same event.
- */
-export function firstGesture(start: () => void): () => void {
-  const target = typeof window === 'undefined' ? undefined : window;
-  if (!target) return () => {};
-  const types = ['keydown', 'mousedown', 'pointerup', 'touchend'] as const;
-  const options = { capture: true, passive: true };
-  const stop = () => {
-    for (const type of types) target.removeEventListener(type, handler, options);
-  };
-  function handler(event: Event): void {
-    // Escape does not count as activation, so a context made then would start suspended.
-    if (event instanceof KeyboardEvent && event.key === 'Escape') return;
-    stop();
-    start();
-  }
-  for (const type of types) target.addEventListener(type, handler, options);
-  return stop;
 }
 
 // ---------------------------------------------------------------- Howler service

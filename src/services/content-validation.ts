@@ -6,7 +6,9 @@
  *
  * With ?level=, the requested level comes first: its file alone is downloaded and
  * checked and handed over (`onFirst`), so the feed can show while the rest of the
- * campaign is still on its way for the level list.
+ * campaign is still on its way for the level list. The worker's side of that protocol
+ * (answerLoadRequests) is here too, so a unit test drives it without a worker; the
+ * page's side and the order of things are campaign.ts's.
  */
 import { buildCatalog, type LevelCatalog, type LevelFile } from '../core/level/catalog';
 import type { Level, Taxonomy } from '../core/level/schema';
@@ -45,6 +47,71 @@ export interface LoadOptions {
   onFirst?: (first: FirstLevel) => void;
   /** The other level files are downloaded and checked once this resolves. */
   restAfter?: Promise<unknown>;
+}
+
+/**
+ * The one rule for holding the rest of the campaign back: only behind a first level
+ * that was handed over. Without one the page waits for the whole campaign (which says
+ * what is wrong with the requested level), so nothing may wait for a feed to be drawn.
+ */
+export function restWaitsFor(first: FirstLevel | undefined, restAfter: Promise<unknown>) {
+  return first ? restAfter : Promise.resolve();
+}
+
+/** The page's messages to the level worker: one request, then `rest` (see campaign.ts). */
+export interface LoadRequest {
+  baseUrl: string;
+  first: string | null;
+}
+export type PageMessage = LoadRequest | 'rest';
+
+export type WorkerAnswer =
+  | { kind: 'first'; first: FirstLevel }
+  | { kind: 'all'; ok: true; result: LoadResult }
+  | { kind: 'all'; ok: false; message: string };
+
+/**
+ * The worker's side of the protocol, apart from the worker so a test can drive it.
+ * With a first level it answers `first` as soon as that level is checked, goes on
+ * checking the rest, and answers `all` once the page says `rest`: copying the whole
+ * campaign into the page never falls into the feed's first frame. A failure is
+ * answered at once (the page may be waiting for the level it asked for). One request
+ * per worker: a second one is answered with an error that says so.
+ */
+export function answerLoadRequests(
+  answer: (message: WorkerAnswer) => void,
+  load: typeof loadAndValidate = loadAndValidate,
+): (message: PageMessage) => void {
+  let letRestIn = (): void => {};
+  const restAfter = new Promise<void>((resolve) => {
+    letRestIn = resolve;
+  });
+  let asked = false;
+  return (message) => {
+    if (message === 'rest') {
+      letRestIn();
+      return;
+    }
+    if (asked) {
+      answer({ kind: 'all', ok: false, message: 'the level worker takes one request' });
+      return;
+    }
+    asked = true;
+    let first: FirstLevel | undefined;
+    load(message.baseUrl, {
+      first: message.first,
+      onFirst: (level) => {
+        first = level;
+        answer({ kind: 'first', first: level });
+      },
+    }).then(
+      async (result) => {
+        await restWaitsFor(first, restAfter);
+        answer({ kind: 'all', ok: true, result });
+      },
+      (error: unknown) => answer({ kind: 'all', ok: false, message: (error as Error).message }),
+    );
+  };
 }
 
 async function fetchBytes(url: URL): Promise<Uint8Array> {
@@ -87,8 +154,7 @@ export async function loadAndValidate(
     if (firstFile) await download(firstName);
     const level = checkFirst(first, await taxonomyBytes.catch(() => null), files[0]);
     onFirst(level);
-    // Without its level the page waits for the campaign: no reason to hold it back.
-    if (level) await restAfter;
+    await restWaitsFor(level, restAfter);
   }
   await Promise.all(index.levels.filter((name) => name !== firstName).map(download));
   files.sort((a, b) => a.name.localeCompare(b.name));

@@ -1,18 +1,11 @@
 /**
- * Loads the taxonomy and the level files the way a browser gets any content: by
- * fetching their bytes, then validating them with the same code as levels:check.
- * One broken or missing file never stops the others.
- *
- * Both happen in a worker (content-worker.ts): the title, which needs no levels,
- * starts without the validator's code (valibot, jsonc-parser), and with ?level= a
- * second core fetches and checks the files while the main thread boots Phaser. With
- * ?level=, that level's file comes first and alone, so the feed shows before the other
- * nine files (about 1 MB) are downloaded and checked for the level list.
+ * The campaign's content as the game uses it: the taxonomy, the valid levels and the
+ * broken files with their problems, and the tactic names each level brings. How and
+ * when it is loaded is campaign.ts's business.
  */
 import type { Level, Taxonomy } from '../core/level/schema';
 import { LURE_ID, type TacticInfo, tacticsForLevel } from '../core/taxonomy';
-import type { FirstLevel, LoadResult } from './content-validation';
-import type { LoadRequest, WorkerAnswer } from './content-worker';
+import type { LoadResult } from './content-validation';
 import { registerTactics, type Translator } from './i18n';
 import { formatProblem } from './problems';
 
@@ -28,128 +21,15 @@ export interface Content {
   broken: BrokenLevel[];
 }
 
-/** The worker could not run at all (as opposed to the levels failing to load). */
-class NoWorker extends Error {}
-
-interface Loading {
-  /** The requested level, checked alone; null when there is none to show before `all`. */
-  first: Promise<FirstLevel>;
-  all: Promise<LoadResult>;
-}
-
-function loadInWorker(
-  request: LoadRequest,
-  onFirst: (first: FirstLevel) => void,
-  restAfter: Promise<unknown>,
-): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./content-worker.ts', import.meta.url), { type: 'module' });
-    } catch (error) {
-      reject(new NoWorker((error as Error).message));
-      return;
-    }
-    worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
-      const answer = event.data;
-      if (answer.kind === 'first') {
-        onFirst(answer.first);
-        // The worker holds the campaign back until then (see content-worker.ts).
-        if (answer.first) restAfter.then(() => worker.postMessage('rest'));
-        return;
-      }
-      worker.terminate();
-      if (answer.ok) resolve(answer.result);
-      else reject(new Error(answer.message));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new NoWorker(event.message));
-    };
-    worker.postMessage(request);
-  });
-}
-
-function load(first: string | null, restAfter: Promise<unknown>): Loading {
-  let settleFirst: (first: FirstLevel) => void = () => {};
-  const firstLevel = new Promise<FirstLevel>((resolve) => {
-    settleFirst = resolve;
-  });
-  const baseUrl = document.baseURI;
-  const all = loadInWorker({ baseUrl, first }, settleFirst, restAfter).catch(async (error) => {
-    if (!(error instanceof NoWorker)) throw error;
-    const { loadAndValidate } = await import('./content-validation');
-    return loadAndValidate(baseUrl, { first, onFirst: settleFirst, restAfter });
-  });
-  // The campaign came (or failed) without a first level: nothing to show before it.
-  all.then(
-    () => settleFirst(null),
-    () => settleFirst(null),
-  );
-  return { first: firstLevel, all };
-}
-
-let started: Loading | null = null;
-let letRestIn = (): void => {};
-/** Opened by loadContent's `restAfter`: until then only the requested level is handed over. */
-const restMayLoad = new Promise<void>((resolve) => {
-  letRestIn = resolve;
-});
-
 /**
- * Starts loading now, the given level first. src/preload.ts calls this for ?level=
- * before the main bundle evaluates Phaser, so the worker downloads and checks meanwhile.
+ * The checked campaign as the game uses it: a broken taxonomy stops everything (its
+ * problems are the error), each broken or unreachable level file is listed with its
+ * problems in the player's language, and the console gets them too.
  */
-export function preloadContent(first: string | null): void {
-  started ??= load(first, restMayLoad);
-  // Handled by loadContent; this keeps a failure from counting as unhandled meanwhile.
-  started.all.catch(() => {});
-}
-
-export interface ContentLoading {
-  /**
-   * The taxonomy and the requested level alone (`levels` holds just it, `broken` is
-   * empty), as soon as that level is checked; null when there was none to ask for, or
-   * it cannot be shown before the whole campaign is checked (then `all` tells why).
-   */
-  first: Promise<Content | null>;
-  /** The whole campaign: every valid level and every broken file with its problems. */
-  all: Promise<Content>;
-}
-
-export interface LoadContentOptions {
-  /** A level id (?level=) to load and check before the others. */
-  first?: string | null;
-  /** Loading starts once this resolves: the title's first frame need not share the CPU. */
-  validateAfter?: Promise<unknown>;
-  /** The rest of the campaign reaches the page once this resolves (the feed is drawn). */
-  restAfter?: Promise<unknown>;
-}
-
-/** Loads and validates in a worker (on the main thread where none can start). */
-export function loadContent(
-  translator: Translator,
-  {
-    first = null,
-    validateAfter = Promise.resolve(),
-    restAfter = Promise.resolve(),
-  }: LoadContentOptions = {},
-): ContentLoading {
-  restAfter.then(letRestIn, letRestIn);
-  const loading = started
-    ? Promise.resolve(started)
-    : validateAfter.then(() => (started ??= load(first, restMayLoad)));
-  return {
-    first: loading
-      .then((current) => current.first)
-      .then((level) =>
-        level ? { taxonomy: level.taxonomy, levels: [level.level], broken: [] } : null,
-      ),
-    all: loading.then((current) => current.all).then((result) => campaign(translator, result)),
-  };
-}
-
-function campaign({ t }: Translator, { taxonomy, catalog, unreachable }: LoadResult): Content {
+export function toContent(
+  { t }: Translator,
+  { taxonomy, catalog, unreachable }: LoadResult,
+): Content {
   if (!taxonomy.ok) {
     const lines = taxonomy.problems.map((problem) =>
       formatProblem(t, 'levels/taxonomy.json', problem),

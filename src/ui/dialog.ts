@@ -18,6 +18,17 @@ export interface PanelOptions {
    * panel is then not part of the scene's layer, and re-renders its own text.
    */
   keepOnRebuild?: boolean;
+  /** Names the panel for `isDialogOpen(name)`, so one of a kind is not opened twice. */
+  name?: string;
+}
+
+/**
+ * Whether a modal dialog (or the named panel) is open: the one answer to that question.
+ * It asks the page itself, so a panel removed with its scene is never counted as open.
+ */
+export function isDialogOpen(name?: string): boolean {
+  const selector = name ? `dialog[open][data-panel="${CSS.escape(name)}"]` : 'dialog[open]';
+  return document.querySelector(selector) !== null;
 }
 
 let panelCount = 0;
@@ -32,6 +43,7 @@ export function openPanel(
   if (options.keepOnRebuild) layer.root.append(dialog);
   else layer.adopt(dialog);
   dialog.className = 'panel';
+  if (options.name) dialog.dataset.panel = options.name;
   const heading = document.createElement('h2');
   heading.id = `panel-title-${++panelCount}`;
   heading.textContent = title;

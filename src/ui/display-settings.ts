@@ -3,23 +3,16 @@
  * shortcuts, applied at once and saved.
  */
 import type { Translator } from '../services/i18n';
+import {
+  CONTRAST_PREFERENCES,
+  PREFERENCES,
+  savePreference,
+  TEXT_SCALES,
+} from '../services/preferences';
 import type { KeyValueStore } from '../services/storage';
 import { el, labelledSelect } from './dialog';
-import {
-  CONTRAST_KEY,
-  contrastPreference,
-  parseContrastPreference,
-  setDisplayPreferences,
-  TEXT_SCALE_KEY,
-  TEXT_SCALES,
-  textScalePercent,
-} from './display';
-import {
-  parseShortcutsSetting,
-  SHORTCUTS_KEY,
-  setShortcutsEnabled,
-  shortcutsEnabled,
-} from './keyboard';
+import { contrastPreference, setDisplayPreferences, textScalePercent } from './display';
+import { setShortcutsEnabled, shortcutsEnabled } from './keyboard';
 
 export function displaySettings(translator: Translator, store: KeyValueStore): HTMLFieldSetElement {
   const { t } = translator;
@@ -35,22 +28,23 @@ export function displaySettings(translator: Translator, store: KeyValueStore): H
       })),
       String(textScalePercent()),
       (value) => {
-        store.set(TEXT_SCALE_KEY, value);
-        setDisplayPreferences({ textScale: Number(value) });
+        const next = PREFERENCES.textScale.parse(value);
+        savePreference(store, 'textScale', next);
+        setDisplayPreferences({ textScale: next });
       },
       'setting',
     ),
     labelledSelect(
       'settings-contrast',
       t('a11y.contrast'),
-      (['system', 'more', 'standard'] as const).map((value) => ({
+      CONTRAST_PREFERENCES.map((value) => ({
         value,
         label: t(`a11y.contrastOption.${value}`),
       })),
       contrastPreference(),
       (value) => {
-        const next = parseContrastPreference(value);
-        store.set(CONTRAST_KEY, next);
+        const next = PREFERENCES.contrast.parse(value);
+        savePreference(store, 'contrast', next);
         setDisplayPreferences({ contrast: next });
       },
       'setting',
@@ -64,8 +58,9 @@ export function displaySettings(translator: Translator, store: KeyValueStore): H
       })),
       shortcutsEnabled() ? 'on' : 'off',
       (value) => {
-        store.set(SHORTCUTS_KEY, value);
-        setShortcutsEnabled(parseShortcutsSetting(value));
+        const on = PREFERENCES.shortcuts.parse(value);
+        savePreference(store, 'shortcuts', on);
+        setShortcutsEnabled(on);
       },
       'setting',
     ),

@@ -5,26 +5,11 @@
  * on <html>, the canvas through `fontPx()` and the palettes in theme.ts, rebuilt by
  * every scene when `onDisplayChange` fires.
  */
-export const TEXT_SCALE_KEY = 'flag-the-feed:text-scale';
-export const CONTRAST_KEY = 'flag-the-feed:contrast';
-
-export const TEXT_SCALES = [100, 125, 150, 175, 200] as const;
-export type ContrastPreference = 'system' | 'more' | 'standard';
-const CONTRASTS: readonly ContrastPreference[] = ['system', 'more', 'standard'];
+import { type ContrastPreference, parseTextScale } from '../services/preferences';
 
 let textScale = 100;
 let contrast: ContrastPreference = 'system';
 const listeners = new Set<() => void>();
-
-/** A saved text scale; anything unreadable or out of range means 100%. */
-export function parseTextScale(text: string | null): number {
-  const value = Number(text);
-  return TEXT_SCALES.find((scale) => scale === value) ?? 100;
-}
-
-export function parseContrastPreference(text: string | null): ContrastPreference {
-  return CONTRASTS.find((candidate) => candidate === text) ?? 'system';
-}
 
 /** The text scale as a factor, 1 to 2. */
 export function textScaleFactor(): number {

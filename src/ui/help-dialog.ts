@@ -6,19 +6,15 @@
  */
 import type { AccessibleLayer } from '../a11y/layer';
 import type { Translator } from '../services/i18n';
-import { button, el, openPanel } from './dialog';
+import { button, el, isDialogOpen, openPanel } from './dialog';
 import { NATIVE_KEYS, SHORTCUTS, type Shortcut } from './keyboard';
 
-let open = false;
-
 export function openHelpDialog(layer: AccessibleLayer, translator: Translator): void {
-  if (open) return;
-  open = true;
+  if (isDialogOpen('help')) return;
   const { t } = translator;
   const opener = document.activeElement as HTMLElement | null;
   const openerKey = opener?.dataset?.key;
   const close = () => {
-    open = false;
     panel.close();
     // The opener may have been rebuilt (resize, language): find it again by its key.
     const again = openerKey
@@ -26,7 +22,10 @@ export function openHelpDialog(layer: AccessibleLayer, translator: Translator): 
       : null;
     (again ?? (opener?.isConnected ? opener : null))?.focus();
   };
-  const panel = openPanel(layer, t('a11y.help.title'), close, { keepOnRebuild: true });
+  const panel = openPanel(layer, t('a11y.help.title'), close, {
+    keepOnRebuild: true,
+    name: 'help',
+  });
   panel.body.append(el('p', t('a11y.help.intro')));
 
   const table = (caption: string, rows: [string, string][]) => {

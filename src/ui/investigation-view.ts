@@ -3,6 +3,7 @@
  * checks left in the level, and the result of every check run on this post. It renders
  * session state and sends actions; the budget and what may run are the core's.
  */
+import { accountOf } from '../core/authors';
 import {
   accountsSharingText,
   type Check,
@@ -114,7 +115,7 @@ export class InvestigationView {
   }
 
   private account(id: string): Account | undefined {
-    return this.deps.level.accounts.find((account) => account.id === id);
+    return accountOf(this.deps.level, id);
   }
 
   private result(check: Check): HTMLElement {

@@ -69,8 +69,6 @@ const stack: Layer[] = [];
 let global: ShortcutHandlers = {};
 let enabled = true;
 
-export const SHORTCUTS_KEY = 'flag-the-feed:shortcuts';
-
 /** Single-key shortcuts can be switched off (WCAG 2.1.4), e.g. for speech input. */
 export function setShortcutsEnabled(on: boolean): void {
   enabled = on;
@@ -78,11 +76,6 @@ export function setShortcutsEnabled(on: boolean): void {
 
 export function shortcutsEnabled(): boolean {
   return enabled;
-}
-
-/** A saved on/off; anything else means on. */
-export function parseShortcutsSetting(text: string | null): boolean {
-  return text !== 'off';
 }
 
 /** Handlers that work on every screen and over every dialog (help, mute). */

@@ -3,10 +3,12 @@
  * the decision, then (in Learn mode) the feedback that teaches. It renders session
  * state and sends actions; whether an answer is right comes from the core.
  */
+
 import type { AccessibleLayer } from '../a11y/layer';
+import { accountOf, authorName } from '../core/authors';
 import { splitSentences, truthsFor } from '../core/investigation';
-import type { Account, Level, LocalizedText, Post } from '../core/level/schema';
-import { type Answer, evidenceBonus } from '../core/scoring';
+import type { Level, LocalizedText, Post } from '../core/level/schema';
+import { type Answer, evidenceBonus, outcomeOf } from '../core/scoring';
 import { feedbackFor, type SessionAction, type SessionState } from '../core/session';
 import { LURE_ID, type TacticInfo } from '../core/taxonomy';
 import type { Translator } from '../services/i18n';
@@ -69,15 +71,12 @@ export class PostPanel {
     return this.deps.translator.text(value);
   }
 
-  private account(post: Post): Account | undefined {
-    return this.deps.level.accounts.find((account) => account.id === post.author);
-  }
-
   private title(post: Post, mode: 'decide' | 'feedback', state: SessionState): string {
     const { t } = this.deps.translator;
     if (mode === 'decide') {
-      const account = this.account(post);
-      return t('post.title', { name: account ? this.text(account.name) : post.author });
+      return t('post.title', {
+        name: authorName(this.deps.level, post.author, this.deps.translator.text),
+      });
     }
     const answer = state.answers[post.id];
     const feedback = answer ? feedbackFor(answer, post.truth) : null;
@@ -92,7 +91,7 @@ export class PostPanel {
   private renderPost(post: Post, mode: 'decide' | 'feedback'): HTMLElement {
     const { t, number } = this.deps.translator;
     const section = el('section');
-    const account = this.account(post);
+    const account = accountOf(this.deps.level, post.author);
     if (account) {
       const parts = [
         `${this.text(account.name)} ${account.handle}`,
@@ -329,10 +328,8 @@ export class PostPanel {
     const answer = state.answers[post.id];
     if (!answer) return;
     const feedback = feedbackFor(answer, post.truth);
-    const manipulative = post.truth.tactics.length > 0 || post.truth.lure;
-    const flagged = answer.tactics.length > 0 || answer.lure;
-    const key = manipulative ? (flagged ? 'hit' : 'miss') : flagged ? 'falseAlarm' : 'correctPass';
-    panel.body.append(el('p', t(`feedback.${key}`)));
+    const outcome = outcomeOf(answer, post.truth);
+    panel.body.append(el('p', t(`feedback.${outcome}`)));
 
     if (feedback.items.length > 0) {
       const list = el('ul');
@@ -357,7 +354,7 @@ export class PostPanel {
       panel.body.append(list);
     }
     if (post.truth.whyGenuine) panel.body.append(el('p', this.text(post.truth.whyGenuine)));
-    if (manipulative && flagged) panel.body.append(...this.renderEvidenceFeedback(post, answer));
+    if (outcome === 'hit') panel.body.append(...this.renderEvidenceFeedback(post, answer));
     if (post.truth.evidence.length > 0) panel.body.append(el('h3', t('feedback.tells')));
     panel.body.append(this.renderPost(post, 'feedback'));
 

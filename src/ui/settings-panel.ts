@@ -1,24 +1,19 @@
 /** Settings: language and sound. Changes apply at once and are saved. */
 import type { AccessibleLayer } from '../a11y/layer';
-import { MODES, type Mode } from '../core/mode-names';
-import { parseTimerSetting, TIMER_SETTINGS } from '../core/modes';
-import type { AudioService, VolumeChannel } from '../services/audio';
+import { TIMER_SETTINGS } from '../core/modes';
+import type { AudioService } from '../services/audio';
+import type { VolumeChannel } from '../services/audio-settings';
 import { AVAILABLE_LANGUAGES, type Translator } from '../services/i18n';
+import {
+  MOTION_PREFERENCES,
+  PREFERENCES,
+  readPreference,
+  savePreference,
+} from '../services/preferences';
 import type { KeyValueStore } from '../services/storage';
 import { button, el, labelledSelect, openPanel } from './dialog';
 import { openHelp } from './help-panel';
-import { MOTION_KEY, motionPreference, parseMotionPreference, setMotionPreference } from './motion';
-
-export const LANGUAGE_KEY = 'flag-the-feed:language';
-/** The mode the level list starts levels in. */
-export const MODE_KEY = 'flag-the-feed:mode';
-
-export function parseModeChoice(text: string | null): Mode {
-  return (MODES as readonly string[]).includes(text ?? '') ? (text as Mode) : 'learn';
-}
-
-/** The Challenge timer: normal, double time or off (WCAG 2.2.1, timing adjustable). */
-export const TIMER_KEY = 'flag-the-feed:timer';
+import { motionPreference, setMotionPreference } from './motion';
 
 /** A labelled picker for the Challenge timer; the choice is saved at once. */
 export function timerSelect(
@@ -34,8 +29,8 @@ export function timerSelect(
       value: setting,
       label: t(`modes.timer.option.${setting}`),
     })),
-    parseTimerSetting(store.get(TIMER_KEY)),
-    (value) => store.set(TIMER_KEY, parseTimerSetting(value)),
+    readPreference(store, 'timer'),
+    (value) => savePreference(store, 'timer', PREFERENCES.timer.parse(value)),
   );
 }
 
@@ -53,7 +48,7 @@ export function languageSelect(
     })),
     translator.language(),
     (value) => {
-      store.set(LANGUAGE_KEY, value);
+      savePreference(store, 'language', value);
       void translator.setLanguage(value);
     },
   );
@@ -108,15 +103,15 @@ export function openSettings(
     const motion = labelledSelect(
       'settings-motion',
       t('settings.motion'),
-      (['system', 'reduced', 'full'] as const).map((option) => ({
+      MOTION_PREFERENCES.map((option) => ({
         value: option,
         label: t(`settings.motionOption.${option}`),
       })),
       motionPreference(),
       (value) => {
-        const next = parseMotionPreference(value);
+        const next = PREFERENCES.motion.parse(value);
         setMotionPreference(next);
-        store.set(MOTION_KEY, next);
+        savePreference(store, 'motion', next);
       },
     );
 

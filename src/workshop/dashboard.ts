@@ -1,54 +1,33 @@
 /**
  * The class dashboard: the facilitator drops in result files or pastes result codes,
  * and sees the class's numbers, charts and hardest posts, and can export CSV. Nothing
- * is uploaded: files are read with the File API, codes are decoded here.
+ * is uploaded: files are read with the File API, codes are decoded here. This file
+ * takes the results in; dashboard-store.ts keeps them, dashboard-report.ts shows them.
  */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  Tooltip,
-} from 'chart.js';
+import type { Chart } from 'chart.js';
 import { AccessibleLayer } from '../a11y/layer';
-import {
-  type ClassSummary,
-  histogram,
-  summarizeClass,
-  uniqueResults,
-} from '../core/workshop/aggregate';
-import { type Cell, toCsv } from '../core/workshop/csv';
+import { summarizeClass, uniqueResults } from '../core/workshop/aggregate';
 import {
   decodeResult,
-  encodeResult,
   MAX_RESULT_FILE_BYTES,
   type ReadResult,
   readResultFile,
   type WorkshopResult,
 } from '../core/workshop/result';
-import { parseDashboard, serializeDashboard } from '../core/workshop/saved-dashboard';
 import { ADD_RESULT_HASH, resultCodeInScan } from '../core/workshop/scan';
 import type { Content } from '../services/content';
 import type { Translator } from '../services/i18n';
 import type { KeyValueStore } from '../services/storage';
 import { button, el } from '../ui/dialog';
+import { renderReport } from './dashboard-report';
+import { clearDashboard, loadDashboard, saveDashboard } from './dashboard-store';
 import { codeProblem } from './problems';
-import { download, field, pageUrl } from './share';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
-
-const D_PRIME_BIN = 0.5;
-const HARDEST_POSTS = 10;
+import { field, pageUrl } from './share';
 
 type Accepted =
   | { status: 'added'; result: WorkshopResult }
   | { status: 'duplicate'; result: WorkshopResult }
   | { status: 'problem'; reason: string };
-
-export const DASHBOARD_KEY = 'flag-the-feed:dashboard';
-const UNREADABLE_DASHBOARD_KEY = 'flag-the-feed:dashboard:unreadable';
 
 export function renderDashboard(
   main: HTMLElement,
@@ -63,7 +42,7 @@ export function renderDashboard(
   // The results stay in this browser until cleared: a closed tab loses none of them.
   let saveFailed = false;
   const save = () => {
-    saveFailed = !store.set(DASHBOARD_KEY, serializeDashboard(results.map(encodeResult)));
+    saveFailed = !saveDashboard(store, results);
   };
 
   main.append(el('h1', t('workshop:dashboard.title')), el('p', t('workshop:dashboard.intro')));
@@ -90,7 +69,7 @@ export function renderDashboard(
   const clear = button(t('workshop:dashboard.clear'), () => {
     results.length = 0;
     problems.length = 0;
-    store.remove(DASHBOARD_KEY);
+    clearDashboard(store);
     render();
   });
   // Students' result QR codes held up to this computer's camera, one after another.
@@ -201,11 +180,9 @@ export function renderDashboard(
     const summary = summarizeClass(uniqueResults(results));
     renderReport(report, translator, content, summary, charts);
   };
-  const saved = parseDashboard(store.get(DASHBOARD_KEY));
-  if (saved.status === 'unreadable') {
-    store.set(UNREADABLE_DASHBOARD_KEY, store.get(DASHBOARD_KEY) ?? '');
-    problems.push(t('workshop:dashboard.savedUnreadable', { reason: saved.reason }));
-  }
+  const saved = loadDashboard(store);
+  if (saved.unreadable !== undefined)
+    problems.push(t('workshop:dashboard.savedUnreadable', { reason: saved.unreadable }));
   saved.codes.forEach((code, index) => {
     accept(t('workshop:dashboard.savedSource', { n: index + 1 }), decodeResult(code));
   });
@@ -217,336 +194,4 @@ export function renderDashboard(
     accept(t('workshop:dashboard.scannedSource'), decodeResult(code));
   }
   render();
-}
-
-function renderReport(
-  report: HTMLElement,
-  translator: Translator,
-  content: Content,
-  summary: ClassSummary,
-  charts: Chart[],
-): void {
-  const { t, number } = translator;
-  const fixed = (value: number | null) =>
-    value === null ? '–' : number(value, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-  const percent = (value: number | null) =>
-    value === null ? '–' : number(value, { style: 'percent' });
-  const minutes = (seconds: number | null) =>
-    seconds === null ? '–' : t('workshop:dashboard.minutes', { value: fixed(seconds / 60) });
-
-  if (summary.setups > 1)
-    report.append(el('p', t('workshop:dashboard.mixedSetups', { n: summary.setups }), 'notice'));
-  report.append(el('h2', t('workshop:dashboard.overview')));
-  report.append(
-    statTable(t('workshop:dashboard.overview'), [
-      ['students', t('workshop:dashboard.students'), String(summary.students.length)],
-      ['mean-d-prime', t('workshop:dashboard.meanDPrime'), fixed(summary.meanDPrime)],
-      ['mean-bias', t('workshop:dashboard.meanBias'), fixed(summary.meanBias)],
-      ['mean-time', t('workshop:dashboard.meanTime'), minutes(summary.meanSeconds)],
-    ]),
-  );
-  report.append(el('p', t('workshop:dashboard.dPrimeHelp'), 'hint'));
-
-  // Per tactic: a chart for the eye, the same numbers in a table for everyone.
-  const tacticName = (id: string) => t(`tactics:${id}.name`);
-  report.append(el('h2', t('workshop:dashboard.perTactic')));
-  report.append(
-    chartCanvas(charts, t('workshop:dashboard.perTacticChart'), {
-      labels: summary.tactics.map((tactic) => tacticName(tactic.id)),
-      datasets: [
-        {
-          label: t('workshop:dashboard.recall'),
-          data: summary.tactics.map((tactic) => (tactic.recall ?? 0) * 100),
-          backgroundColor: '#ffd43b',
-        },
-        {
-          label: t('workshop:dashboard.precision'),
-          data: summary.tactics.map((tactic) => (tactic.precision ?? 0) * 100),
-          backgroundColor: '#74c0fc',
-        },
-      ],
-      max: 100,
-    }),
-  );
-  const tactics = el('table', null, 'stats');
-  tactics.setAttribute('aria-label', t('workshop:dashboard.perTactic'));
-  tactics.append(
-    row('th', [
-      t('workshop:dashboard.tactic'),
-      t('workshop:dashboard.recall'),
-      t('workshop:dashboard.precision'),
-    ]),
-  );
-  for (const tactic of summary.tactics) {
-    const line = row('td', [
-      tacticName(tactic.id),
-      percent(tactic.recall),
-      percent(tactic.precision),
-    ]);
-    line.dataset.tactic = tactic.id;
-    tactics.append(line);
-  }
-  report.append(tactics);
-
-  const bins = histogram(
-    summary.students.map((student) => student.dPrime),
-    D_PRIME_BIN,
-  );
-  const binLabel = (bin: { from: number; to: number }) =>
-    t('workshop:dashboard.dPrimeBin', { from: fixed(bin.from), to: fixed(bin.to) });
-  report.append(el('h2', t('workshop:dashboard.dPrimeChart')));
-  report.append(
-    chartCanvas(charts, t('workshop:dashboard.dPrimeChart'), {
-      labels: bins.map(binLabel),
-      datasets: [
-        {
-          label: t('workshop:dashboard.students'),
-          data: bins.map((bin) => bin.count),
-          backgroundColor: '#69db7c',
-        },
-      ],
-    }),
-  );
-  const binTable = el('table', null, 'stats');
-  binTable.setAttribute('aria-label', t('workshop:dashboard.dPrimeChart'));
-  binTable.append(row('th', [t('workshop:dashboard.dPrime'), t('workshop:dashboard.students')]));
-  for (const bin of bins) binTable.append(row('td', [binLabel(bin), String(bin.count)]));
-  report.append(binTable);
-
-  report.append(el('h2', t('workshop:dashboard.hardest')));
-  const hardest = summary.posts.filter((post) => post.errorRate > 0).slice(0, HARDEST_POSTS);
-  if (hardest.length === 0) report.append(el('p', t('workshop:dashboard.noneWrong')));
-  const hardList = el('ol', null, 'workshop-posts');
-  for (const post of hardest) {
-    const item = el('li');
-    item.dataset.post = `${post.levelId}/${post.postId}`;
-    const level = content.levels.find((candidate) => candidate.id === post.levelId);
-    const shown = level?.posts.find((candidate) => candidate.id === post.postId);
-    const author = level?.accounts.find((account) => account.id === shown?.author);
-    if (level && shown) {
-      item.append(
-        el(
-          'p',
-          `${translator.text(level.title)} · ${author ? translator.text(author.name) : shown.author}`,
-          'meta',
-        ),
-        el('blockquote', translator.text(shown.text)),
-      );
-    } else {
-      item.append(
-        el('p', t('workshop:dashboard.unknownPost', { post: post.postId, level: post.levelId })),
-      );
-    }
-    item.append(
-      el(
-        'p',
-        post.manipulative
-          ? t('workshop:dashboard.missedBy', { n: post.missed, answered: post.answered })
-          : t('workshop:dashboard.flaggedBy', {
-              n: post.wronglyFlagged,
-              answered: post.answered,
-            }),
-      ),
-    );
-    hardList.append(item);
-  }
-  report.append(hardList);
-
-  if (summary.checks.length > 0) renderChecks(report, translator, summary);
-
-  report.append(el('h2', t('workshop:dashboard.studentTable')));
-  const students = el('table', null, 'stats');
-  students.setAttribute('aria-label', t('workshop:dashboard.studentTable'));
-  students.append(
-    row('th', [
-      t('workshop:dashboard.nickname'),
-      t('workshop:dashboard.hits'),
-      t('workshop:dashboard.falseAlarms'),
-      t('workshop:dashboard.dPrime'),
-      t('workshop:dashboard.bias'),
-      t('workshop:dashboard.time'),
-    ]),
-  );
-  for (const student of summary.students) {
-    students.append(
-      row('td', [
-        student.nickname,
-        `${student.hits} / ${student.hits + student.misses}`,
-        `${student.falseAlarms} / ${student.falseAlarms + student.correctPasses}`,
-        fixed(student.dPrime),
-        fixed(student.bias),
-        minutes(student.seconds),
-      ]),
-    );
-  }
-  report.append(students);
-
-  const exports = el('div', null, 'row');
-  exports.append(
-    button(t('workshop:dashboard.exportStudents'), () =>
-      download('class-students.csv', studentsCsv(summary), 'text/csv'),
-    ),
-    button(t('workshop:dashboard.exportPosts'), () =>
-      download('class-posts.csv', postsCsv(summary), 'text/csv'),
-    ),
-  );
-  report.append(exports);
-}
-
-export function studentsCsv(summary: ClassSummary): string {
-  const tacticIds = summary.tactics.map((tactic) => tactic.id);
-  const rows: Cell[][] = [
-    [
-      'nickname',
-      'levels',
-      'posts',
-      'hits',
-      'misses',
-      'false_alarms',
-      'correct_passes',
-      'd_prime',
-      'bias',
-      'percent',
-      'seconds',
-      ...tacticIds.map((id) => `recall_${id}`),
-      ...CHECK_COLUMNS.map(([phase, key]) => `check_${phase}_${key}`),
-    ],
-  ];
-  for (const student of summary.students) {
-    rows.push([
-      student.nickname,
-      student.levels.join(' '),
-      student.posts,
-      student.hits,
-      student.misses,
-      student.falseAlarms,
-      student.correctPasses,
-      round(student.dPrime),
-      round(student.bias),
-      round(student.percent),
-      student.seconds,
-      ...tacticIds.map((id) => {
-        const recall = student.recall[id];
-        return recall === null || recall === undefined ? null : round(recall);
-      }),
-      ...CHECK_COLUMNS.map(([phase, key]) => student.checks[phase]?.[key] ?? null),
-    ]);
-  }
-  return toCsv(rows);
-}
-
-export function postsCsv(summary: ClassSummary): string {
-  return toCsv([
-    ['level', 'post', 'manipulative', 'answered', 'missed', 'wrongly_flagged', 'error_rate'],
-    ...summary.posts.map((post) => [
-      post.levelId,
-      post.postId,
-      post.manipulative ? 1 : 0,
-      post.answered,
-      post.missed,
-      post.wronglyFlagged,
-      round(post.errorRate),
-    ]),
-  ]);
-}
-
-const MIST_KEYS = ['veracity', 'realDetection', 'fakeDetection', 'distrust', 'naivety'] as const;
-const CHECK_COLUMNS = (['pre', 'post', 'booster'] as const).flatMap((phase) =>
-  MIST_KEYS.map((key) => [phase, key] as const),
-);
-
-/** The headline check: class means per phase and the change from pre to post. */
-function renderChecks(report: HTMLElement, translator: Translator, summary: ClassSummary) {
-  const { t, number } = translator;
-  const fixed = (value: number) => number(value, { maximumFractionDigits: 1 });
-  report.append(el('h2', t('workshop:dashboard.check.title')));
-  report.append(el('p', t('workshop:dashboard.check.help'), 'hint'));
-  const table = el('table', null, 'stats');
-  table.setAttribute('aria-label', t('workshop:dashboard.check.title'));
-  const change = summary.checkChange;
-  table.append(
-    row('th', [
-      t('workshop:dashboard.check.score'),
-      ...summary.checks.map((check) =>
-        t('workshop:dashboard.check.phase', {
-          phase: t(`workshop:dashboard.check.${check.phase}`),
-          n: check.students,
-        }),
-      ),
-      ...(change ? [t('workshop:dashboard.check.change', { n: change.students })] : []),
-    ]),
-  );
-  for (const key of MIST_KEYS) {
-    const line = row('td', [
-      t(`workshop:dashboard.check.${key}`),
-      ...summary.checks.map((check) => fixed(check.mean[key])),
-      ...(change ? [`${change[key] > 0 ? '+' : ''}${fixed(change[key])}`] : []),
-    ]);
-    line.dataset.check = key;
-    table.append(line);
-  }
-  report.append(table);
-}
-
-const round = (value: number) => Math.round(value * 1000) / 1000;
-
-function row(cell: 'th' | 'td', values: readonly string[]): HTMLTableRowElement {
-  const line = el('tr');
-  values.forEach((value, index) => {
-    line.append(el(index === 0 && cell === 'td' ? 'th' : cell, value));
-  });
-  return line;
-}
-
-function statTable(label: string, rows: [string, string, string][]): HTMLTableElement {
-  const table = el('table', null, 'stats');
-  table.setAttribute('aria-label', label);
-  for (const [key, name, value] of rows) {
-    const line = el('tr');
-    line.dataset.stat = key;
-    line.append(el('th', name), el('td', value, 'num'));
-    table.append(line);
-  }
-  return table;
-}
-
-/** A bar chart; the canvas is an image with a label, the table beside it has the numbers. */
-function chartCanvas(
-  charts: Chart[],
-  label: string,
-  data: {
-    labels: string[];
-    datasets: { label: string; data: number[]; backgroundColor: string }[];
-    max?: number;
-  },
-): HTMLElement {
-  const box = el('div', null, 'workshop-chart');
-  const canvas = el('canvas');
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', label);
-  box.append(canvas);
-  // Chart.js measures its parent, so it draws once the box is in the page.
-  queueMicrotask(() => {
-    charts.push(
-      new Chart(canvas, {
-        type: 'bar',
-        data: { labels: data.labels, datasets: data.datasets },
-        options: {
-          responsive: true,
-          maintainAspectRatio: false,
-          animation: false,
-          color: '#f1f3f5',
-          scales: {
-            x: { ticks: { color: '#f1f3f5' }, grid: { color: '#2a2e40' } },
-            y: {
-              beginAtZero: true,
-              ...(data.max === undefined ? { ticks: { precision: 0 } } : { max: data.max }),
-              grid: { color: '#2a2e40' },
-            },
-          },
-        },
-      }),
-    );
-  });
-  return box;
 }

@@ -3,6 +3,7 @@
  * briefing, goals, discussion questions, debrief and an answer key with each post's
  * tactics, lure flag, the phrases that give it away and why.
  */
+import { authorName } from '../core/authors';
 import type { Level } from '../core/level/schema';
 import { isManipulative } from '../core/scoring';
 import type { Content } from '../services/content';
@@ -52,7 +53,6 @@ export function renderGuide(
   const key = el('ol', null, 'guide-key');
   for (const post of level.posts) {
     const item = el('li');
-    const author = level.accounts.find((account) => account.id === post.author);
     const { truth } = post;
     const verdict = isManipulative(truth)
       ? [...truth.tactics.map(tacticName), ...(truth.lure ? [t('workshop:guide.lure')] : [])].join(
@@ -60,7 +60,7 @@ export function renderGuide(
         )
       : t('workshop:guide.genuine');
     item.append(
-      el('p', author ? `${text(author.name)} ${author.handle}` : post.author, 'meta'),
+      el('p', authorName(level, post.author, text, { withHandle: true }), 'meta'),
       el('blockquote', text(post.text)),
       el('p', `${t('workshop:guide.answer')}: ${verdict}`, 'guide-answer'),
     );

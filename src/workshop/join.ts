@@ -4,7 +4,6 @@
  * browser saved a run of the same setup (a closed tab, a reload), they continue it
  * under the same nickname or start again.
  */
-import { seedFromText } from '../core/random';
 import { MAX_NICKNAME_LENGTH } from '../core/workshop/result';
 import { decodeSetup, missingLevels, type WorkshopSetup } from '../core/workshop/setup';
 import type { GameContext } from '../scenes/context';
@@ -69,13 +68,7 @@ export async function joinWorkshop(
 
   panel.append(...describeSetup(ctx, setup));
   const begin = (run: StudentRun, onResultClosed?: () => void) => {
-    ctx.workshop = run;
-    // The facilitator chose the levels and rules: no campaign locks, and every level
-    // starts with the workshop's mode, feedback timing and time limit.
-    ctx.allUnlocked = true;
-    ctx.sessionSetup = run.sessionSetup;
-    // Everyone in the workshop sees the same feed order.
-    ctx.fixedSeed = seedFromText(setup.seed);
+    ctx.sessions.joinWorkshop(run, setup.seed);
     void run.goOn((levelId) => open({ scene: 'feed', data: { levelId } }), onResultClosed);
   };
 

@@ -2,7 +2,8 @@
  * The trainer's pages, chosen by URL (`?facilitator`, `?dashboard`): plain DOM pages in
  * this lazily loaded chunk. Phaser is not started on them.
  */
-import { type Content, loadContent, registerContentTactics } from '../services/content';
+import { openCampaign } from '../services/campaign';
+import type { Content } from '../services/content';
 import type { Translator } from '../services/i18n';
 import type { KeyValueStore } from '../services/storage';
 import { el } from '../ui/dialog';
@@ -30,14 +31,13 @@ export async function showWorkshopPage(
   main.append(el('p', translator.t('common.loading'), 'meta'));
   let content: Content;
   try {
-    content = await loadContent(translator).all;
+    content = await openCampaign(translator).contentReady;
   } catch (error) {
     main.replaceChildren(
       el('p', translator.t('common.loadFailed', { reason: (error as Error).message }), 'notice'),
     );
     return;
   }
-  registerContentTactics(translator, content);
   main.replaceChildren();
   if (page === 'guide') {
     const { renderGuide } = await import('./guide');

@@ -1,7 +1,7 @@
 /**
  * A student's way through a workshop: the setup from the link, their nickname, and
  * each level's answers as it finishes. The game's scenes know it only through the
- * small WorkshopRun interface in scenes/context.ts; this code arrives in the lazily
+ * small WorkshopRun interface in services/play-session.ts; this code arrives in the lazily
  * loaded workshop chunk when a `?workshop=` link is opened.
  *
  * Every change is saved in the browser (run-store.ts), so a closed tab or a reload
@@ -15,9 +15,10 @@ import type { CheckPhase, PlayedLevel, WorkshopResult } from '../core/workshop/r
 import { buildResult, type Checks } from '../core/workshop/result';
 import { type SavedRun, setupKeyOf } from '../core/workshop/saved-run';
 import { sessionSetupFor, type WorkshopSetup } from '../core/workshop/setup';
-import type { GameContext, WorkshopRun } from '../scenes/context';
+import type { GameContext } from '../scenes/context';
 import { levelTactics } from '../services/content';
 import type { Play } from '../services/play';
+import type { WorkshopRun } from '../services/play-session';
 import { button, el } from '../ui/dialog';
 import { showResultPanel } from './result-panel';
 import { saveRun } from './run-store';

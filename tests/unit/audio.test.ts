@@ -3,20 +3,20 @@ import sfxJson from '../../assets/audio/sfx.json';
 import {
   type AudioAssets,
   type AudioService,
-  audibleVolume,
   createHowlerAudio,
   createSilentAudio,
-  DEFAULT_AUDIO_SETTINGS,
-  type HowlerBoundary,
-  type HowlHandle,
-  type HowlSpec,
-  parseAudioSettings,
-  type SettingsStorage,
   SOUND_NAMES,
-  serializeAudioSettings,
   toSpriteMap,
 } from '../../src/services/audio';
 import { AUDIO_ASSETS } from '../../src/services/audio-assets';
+import {
+  audibleVolume,
+  DEFAULT_AUDIO_SETTINGS,
+  parseAudioSettings,
+  type SettingsStorage,
+  serializeAudioSettings,
+} from '../../src/services/audio-settings';
+import type { HowlerBoundary, HowlHandle, HowlSpec } from '../../src/services/howler-boundary';
 
 // ---------------------------------------------------------------- fakes
 

@@ -12,28 +12,7 @@ import {
   type LevelIndex,
   loadAndValidate,
 } from '../../src/services/content-validation';
-
-const LEVELS = join(import.meta.dirname, '..', '..', 'levels');
-const BASE = 'https://game.test/';
-
-/** Serves levels/ as the build does, with some responses replaced; records every request. */
-function serve(replace: Record<string, string | number> = {}, index = levelIndex(LEVELS)) {
-  const requested: string[] = [];
-  vi.stubGlobal('fetch', async (url: URL) => {
-    const name = url.pathname.replace('/levels/', '');
-    requested.push(name);
-    const replaced = replace[name];
-    if (typeof replaced === 'number') return new Response(null, { status: replaced });
-    if (typeof replaced === 'string') return new Response(replaced);
-    if (name === 'index.json') return new Response(JSON.stringify(index));
-    try {
-      return new Response(readFileSync(join(LEVELS, name)));
-    } catch {
-      return new Response(null, { status: 404 });
-    }
-  });
-  return requested;
-}
+import { BASE, LEVELS, serve } from './level-server';
 
 /** Loads with a first level; `restAfter` is opened by the returned function. */
 function loadFirst(first: string) {

@@ -5,11 +5,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { PREFERENCES } from '../../src/services/preferences';
 import {
   actionFor,
   listenForShortcuts,
   NATIVE_KEYS,
-  parseShortcutsSetting,
   pushShortcuts,
   SHORTCUTS,
   setGlobalShortcuts,
@@ -99,13 +99,13 @@ describe('shortcut keys', () => {
     listenForShortcuts(target);
     const help = vi.fn();
     setGlobalShortcuts({ help });
-    setShortcutsEnabled(parseShortcutsSetting('off'));
+    setShortcutsEnabled(PREFERENCES.shortcuts.parse('off'));
     expect(press(target, '?')).toBe(false);
-    setShortcutsEnabled(parseShortcutsSetting(null));
+    setShortcutsEnabled(PREFERENCES.shortcuts.parse(null));
     expect(press(target, '?')).toBe(true);
     expect(help).toHaveBeenCalledTimes(1);
-    expect(parseShortcutsSetting('on')).toBe(true);
-    expect(parseShortcutsSetting('garbage')).toBe(true);
+    expect(PREFERENCES.shortcuts.parse('on')).toBe(true);
+    expect(PREFERENCES.shortcuts.parse('garbage')).toBe(true);
   });
 
   it('has help text for every shortcut, key and group in every language', () => {

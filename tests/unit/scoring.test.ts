@@ -13,6 +13,7 @@ import {
   inverseNormal,
   isFlagged,
   isManipulative,
+  outcomeOf,
   PASS,
   POINTS,
   type PostTruth,
@@ -653,6 +654,25 @@ describe('scoreAnswers: properties', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('outcomeOf', () => {
+  it('names the four outcomes of an answer, with the lure alone counting as a flag', () => {
+    expect(outcomeOf(flag(['nationalism']), NAT)).toBe('hit');
+    expect(outcomeOf(flag([], true), NAT)).toBe('hit');
+    expect(outcomeOf(PASS, NAT)).toBe('miss');
+    expect(outcomeOf(flag(['nationalism']), GENUINE)).toBe('false-alarm');
+    expect(outcomeOf(PASS, GENUINE)).toBe('correct-pass');
+  });
+
+  it('property: the scored post carries the same outcome', () => {
+    fc.assert(
+      fc.property(truthArb, answerArb, (truth, answer) => {
+        const [scored] = scoreAnswers([{ postId: 'p', answer, truth }], TACTICS).posts;
+        expect(scored?.outcome).toBe(outcomeOf(answer, truth));
+      }),
     );
   });
 });

@@ -3,6 +3,7 @@
  * genuine, which tactics are practised how often, and how far each language is
  * translated. Pure, so the numbers are tested without touching the disk.
  */
+import { isManipulative } from '../scoring';
 import type { Level } from './schema';
 import { forEachLocalizedText } from './texts';
 
@@ -51,7 +52,7 @@ export function levelStats(levels: readonly Level[], options: StatsOptions): Lev
       posts++;
       if (post.truth.lure) lures++;
       if (Object.keys(post.investigation ?? {}).length > 0) investigated++;
-      if (post.truth.tactics.length === 0 && !post.truth.lure) genuine++;
+      if (!isManipulative(post.truth)) genuine++;
       // A tactic listed twice in one post still counts that post once.
       for (const id of new Set(post.truth.tactics)) {
         facets[id] = (facets[id] ?? 0) + 1;

@@ -7,6 +7,7 @@
  * problem in one go instead of fixing them one run at a time.
  */
 import * as v from 'valibot';
+import { isManipulative } from '../scoring';
 import { LURE_ID } from '../taxonomy';
 import { decodeUtf8, type ParsedJson, parseUntrustedJson } from './parse-json';
 import { formatJsonPath, MAX_PROBLEMS, type Problem, shorten } from './problem';
@@ -440,8 +441,7 @@ function crossCheckLevel(
         });
       }
     }
-    const manipulative = truth.tactics.length > 0 || truth.lure;
-    if (manipulative) {
+    if (isManipulative(truth)) {
       if (truth.evidence.length === 0) {
         out.add({ path: at('truth', 'evidence'), code: 'level.evidence-missing', params: {} });
       }

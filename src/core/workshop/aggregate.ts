@@ -4,8 +4,10 @@
  * the game, so the dashboard and the debrief can never disagree.
  */
 import {
-  isFlagged,
   isManipulative,
+  type OutcomeCounts,
+  outcomeCounts,
+  outcomeOf,
   type Score,
   type TacticAccuracy,
   tacticAccuracy,
@@ -13,14 +15,10 @@ import {
 import { type MistScore, scoreCheck } from './assessment';
 import { type CheckPhase, scoreLevels, type WorkshopResult } from './result';
 
-export interface StudentRow {
+export interface StudentRow extends OutcomeCounts {
   nickname: string;
   levels: string[];
   posts: number;
-  hits: number;
-  misses: number;
-  falseAlarms: number;
-  correctPasses: number;
   dPrime: number;
   bias: number;
   percent: number;
@@ -110,20 +108,17 @@ export function summarizeClass(results: readonly WorkshopResult[]): ClassSummary
           };
           postTotals.set(key, totals);
         }
-        const flagged = isFlagged(post);
+        const outcome = outcomeOf(post, post.truth);
         totals.answered++;
-        if (manipulative && !flagged) totals.missed++;
-        if (!manipulative && flagged) totals.wronglyFlagged++;
+        if (outcome === 'miss') totals.missed++;
+        if (outcome === 'false-alarm') totals.wronglyFlagged++;
       }
     }
     students.push({
       nickname: result.nickname,
       levels: result.levels.map((level) => level.levelId),
       posts: score.posts.length,
-      hits: score.hits,
-      misses: score.misses,
-      falseAlarms: score.falseAlarms,
-      correctPasses: score.correctPasses,
+      ...outcomeCounts(score),
       dPrime: score.dPrime,
       bias: score.bias,
       percent: score.percent,
@@ -194,7 +189,14 @@ export function uniqueResults(results: readonly WorkshopResult[]): WorkshopResul
   });
 }
 
-const MIST_KEYS = ['veracity', 'realDetection', 'fakeDetection', 'distrust', 'naivety'] as const;
+/** The headline check's scores, in the order reports show them. */
+export const MIST_KEYS = [
+  'veracity',
+  'realDetection',
+  'fakeDetection',
+  'distrust',
+  'naivety',
+] as const;
 type MistMeans = Omit<MistScore, 'items'>;
 
 function meanScores(scores: readonly MistScore[]): MistMeans {

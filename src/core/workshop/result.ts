@@ -11,7 +11,7 @@
  * no secret a signature could rest on; the checksum keeps honest mistakes out.
  */
 import * as v from 'valibot';
-import { type Answer, type PostTruth, type Score, scoreAnswers } from '../scoring';
+import { type Answer, outcomeCounts, type PostTruth, type Score, scoreAnswers } from '../scoring';
 import { CheckAnswerSchema } from './assessment';
 import { canonicalJson, sha256Text } from './canonical';
 import { type DecodeProblem, decodeCode, encodeCode } from './codec';
@@ -147,10 +147,7 @@ export function buildResult(input: {
     tacticIds: [...input.tacticIds],
     levels,
     summary: {
-      hits: score.hits,
-      misses: score.misses,
-      falseAlarms: score.falseAlarms,
-      correctPasses: score.correctPasses,
+      ...outcomeCounts(score),
       // + 0 turns -0 into 0, as JSON would: a result read back equals the one built.
       dPrime: score.dPrime + 0,
       bias: score.bias + 0,

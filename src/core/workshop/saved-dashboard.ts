@@ -4,6 +4,8 @@
  * versioned, in one value. Reading never throws.
  */
 
+import { isRecord, readSavedJson } from '../saved-json';
+
 export const DASHBOARD_SAVE_VERSION = 1;
 /** A class or several: far more than one facilitator drops in, few enough to stay small. */
 export const MAX_SAVED_RESULTS = 500;
@@ -22,15 +24,11 @@ export function serializeDashboard(codes: readonly string[]): string {
 }
 
 export function parseDashboard(text: string | null): LoadedDashboard {
-  if (text === null || text === '') return { status: 'empty', codes: [] };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { status: 'unreadable', codes: [], reason: `not JSON (${(error as Error).message})` };
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data))
-    return { status: 'unreadable', codes: [], reason: 'not an object' };
+  const saved = readSavedJson(text);
+  if (saved.status === 'empty') return { status: 'empty', codes: [] };
+  if (saved.status === 'not-json') return { status: 'unreadable', codes: [], reason: saved.reason };
+  const data = saved.value;
+  if (!isRecord(data)) return { status: 'unreadable', codes: [], reason: 'not an object' };
   const { version, codes } = data as { version?: unknown; codes?: unknown };
   if (version !== DASHBOARD_SAVE_VERSION)
     return { status: 'unreadable', codes: [], reason: `unknown version ${String(version)}` };

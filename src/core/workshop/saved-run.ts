@@ -7,7 +7,9 @@
  * another workshop's link never continues this run. Reading never throws: the text is
  * versioned, size-capped and validated against the setup it is read for.
  */
+
 import * as v from 'valibot';
+import { isRecord, newerSaveReason, readSavedJson } from '../saved-json';
 import { canonicalJson, sha256Text } from './canonical';
 import { ChecksSchema, MAX_NICKNAME_LENGTH, type PlayedLevel, TacticIdsSchema } from './result';
 import { MAX_WORKSHOP_LEVELS, type WorkshopSetup } from './setup';
@@ -89,21 +91,17 @@ export function serializeRun(run: SavedRun): string {
 
 /** Reads a saved run for this setup; never throws. */
 export function parseRun(text: string | null, setup: WorkshopSetup): LoadedRun {
-  if (text === null || text === '') return { status: 'none' };
-  if (text.length > MAX_SAVED_RUN_CHARS)
+  if (text !== null && text.length > MAX_SAVED_RUN_CHARS)
     return { status: 'unreadable', reason: `longer than ${MAX_SAVED_RUN_CHARS} characters` };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { status: 'unreadable', reason: `not JSON (${(error as Error).message})` };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { status: 'unreadable', reason: 'not a workshop run' };
-  const { format, version, setupKey } = value as Record<string, unknown>;
+  const saved = readSavedJson(text);
+  if (saved.status === 'empty') return { status: 'none' };
+  if (saved.status === 'not-json') return { status: 'unreadable', reason: saved.reason };
+  const { value } = saved;
+  if (!isRecord(value)) return { status: 'unreadable', reason: 'not a workshop run' };
+  const { format, version, setupKey } = value;
   if (format !== SAVED_RUN_FORMAT) return { status: 'unreadable', reason: 'not a workshop run' };
   if (typeof version === 'number' && version > SAVED_RUN_VERSION)
-    return { status: 'too-new', reason: `version ${version} is newer than this game` };
+    return { status: 'too-new', reason: newerSaveReason(version) };
   if (typeof setupKey === 'string' && setupKey !== setupKeyOf(setup))
     return { status: 'other-setup' };
   const parsed = v.safeParse(SavedRunSchema, value);

@@ -1,0 +1,81 @@
+/**
+ * Which scene the page opens with, and the scenes whose code loads later. Only the
+ * title is in the JS the page waits for; the other scenes load in chunks of their own:
+ * at once with ?level= or ?workshop= (no title then), otherwise after the title's
+ * first frame.
+ */
+import Phaser from 'phaser';
+import type { GameContext } from '../scenes/context';
+import {
+  addLazyScene,
+  entryFrom,
+  recordEntry,
+  type SceneEntry,
+  sceneReady,
+  showEntry,
+} from '../scenes/navigation';
+import { TitleScene } from '../scenes/title-scene';
+import type { Campaign } from '../services/campaign';
+import { holdsLevel } from '../services/campaign';
+import { reportUnexpectedError } from './errors';
+
+export interface Route {
+  campaign: Campaign;
+  /** From ?workshop=; null without one. */
+  workshopCode: string | null;
+  /** The game's first frame. */
+  firstFrameDrawn: Promise<void>;
+}
+
+export function addScenes(game: Phaser.Game, { campaign, workshopCode, firstFrameDrawn }: Route) {
+  const noTitle = campaign.requested !== null || workshopCode !== null;
+  game.scene.add('title', TitleScene, !noTitle);
+  const codeMayLoad = noTitle ? Promise.resolve() : firstFrameDrawn;
+  addLazyScene(game, 'levels', async () => {
+    await codeMayLoad;
+    return (await import('../scenes/level-select-scene')).LevelSelectScene;
+  });
+  addLazyScene(game, 'feed', async () => {
+    await codeMayLoad;
+    return (await import('../scenes/feed-scene')).FeedScene;
+  });
+  addLazyScene(game, 'debrief', async () => {
+    await codeMayLoad;
+    return (await import('../scenes/debrief-scene')).DebriefScene;
+  });
+}
+
+/** Opens the first scene: a workshop's join page, the requested level, or the title. */
+export function openFirstScene(game: Phaser.Game, context: GameContext, route: Route): void {
+  const { campaign, workshopCode } = route;
+  const open = (entry: SceneEntry) => {
+    recordEntry(entry, true);
+    showEntry(game, entry);
+  };
+  const level = campaign.requested;
+  if (workshopCode !== null) {
+    import('../workshop/join')
+      .then(({ joinWorkshop }) => joinWorkshop(context, workshopCode, open))
+      .catch(reportUnexpectedError);
+  } else if (level === null) recordEntry({ scene: 'title' }, true);
+  else {
+    // The level alone when it came first, else the campaign (which may lack it).
+    campaign.levelReady(level).then(
+      () => {
+        if (!holdsLevel(campaign.levelContent(level), level)) {
+          open({ scene: 'title' });
+          return;
+        }
+        open({ scene: 'feed', data: { levelId: level } });
+        // The frame after the feed scene started (its code may still be loading).
+        sceneReady('feed').then(() =>
+          game.events.once(Phaser.Core.Events.POST_RENDER, () => campaign.letRestIn()),
+        );
+      },
+      () => open({ scene: 'title' }),
+    );
+  }
+  window.addEventListener('popstate', (event) => {
+    showEntry(game, entryFrom(event.state) ?? { scene: 'title' });
+  });
+}

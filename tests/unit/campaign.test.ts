@@ -1,0 +1,228 @@
+/**
+ * The campaign's loading protocol, page and worker together: the requested level
+ * first, the rest only once the page lets it in, and the same outcome whether the
+ * worker runs or cannot start.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { levelIndex } from '../../scripts/level-index';
+import type { CampaignSource, LevelWorker } from '../../src/services/campaign';
+import { loadCampaign } from '../../src/services/campaign';
+import {
+  answerLoadRequests,
+  type FirstLevel,
+  loadAndValidate,
+  type PageMessage,
+  type WorkerAnswer,
+} from '../../src/services/content-validation';
+import { BASE, LEVELS, serve } from './level-server';
+
+const LEVEL_COUNT = levelIndex(LEVELS).levels.length;
+
+/** A worker that runs the real worker side in this thread, with messages copied and delayed. */
+function inProcessWorker(sent: PageMessage[]): LevelWorker {
+  const worker: LevelWorker = {
+    onmessage: null,
+    onerror: null,
+    postMessage(message) {
+      sent.push(message);
+      setTimeout(() => handle(structuredClone(message)));
+    },
+    terminate() {},
+  };
+  const handle = answerLoadRequests((answer) =>
+    setTimeout(() => worker.onmessage?.({ data: structuredClone(answer) })),
+  );
+  return worker;
+}
+
+type Path = 'worker' | 'no worker' | 'worker fails after starting';
+
+function source(path: Path, sent: PageMessage[] = []): CampaignSource & { loadedHere: number } {
+  const counted = {
+    baseUrl: BASE,
+    loadedHere: 0,
+    startWorker(): LevelWorker {
+      if (path === 'no worker') throw new Error('Worker is not defined');
+      if (path === 'worker') return inProcessWorker(sent);
+      const broken: LevelWorker = {
+        onmessage: null,
+        onerror: null,
+        postMessage: () => setTimeout(() => broken.onerror?.({ message: 'script blocked' })),
+        terminate() {},
+      };
+      return broken;
+    },
+    async loadHere() {
+      counted.loadedHere++;
+      return loadAndValidate;
+    },
+  };
+  return counted;
+}
+
+/** Whether the promise has settled after the loaders had time to run. */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return done;
+}
+
+const PATHS: Path[] = ['worker', 'no worker', 'worker fails after starting'];
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe.each(PATHS)('loading the campaign (%s)', (path) => {
+  it('hands over the requested level first, and the rest only once it is let in', async () => {
+    serve();
+    const campaign = loadCampaign('economic', source(path));
+    const first = (await campaign.first) as NonNullable<FirstLevel>;
+    expect(first.level.id).toBe('economic');
+    expect(await settled(campaign.all)).toBe(false);
+    campaign.letRestIn();
+    const { catalog, unreachable } = await campaign.all;
+    expect(catalog.levels).toHaveLength(LEVEL_COUNT);
+    expect(catalog.failures).toEqual([]);
+    expect(unreachable).toEqual([]);
+  });
+
+  it.each([
+    ['missing', { '01-tutorial.json': 404 }],
+    ['broken', { '01-tutorial.json': '{ "formatVersion": 1, "id": "tutorial", "posts": [' }],
+  ])(
+    'with the requested file %s: nothing first, the campaign at once, the file reported',
+    async (_, replace) => {
+      serve(replace);
+      const campaign = loadCampaign('tutorial', source(path));
+      // Never let in: the page has no feed to draw, so nothing may wait for it.
+      const { catalog, unreachable } = await campaign.all;
+      expect(await campaign.first).toBeNull();
+      const reported = [...catalog.failures.map((f) => f.file), ...unreachable.map((u) => u.file)];
+      expect(reported).toEqual(['levels/01-tutorial.json']);
+      expect(catalog.levels).toHaveLength(LEVEL_COUNT - 1);
+    },
+  );
+
+  it('with an id no file claims: nothing first, the whole campaign at once', async () => {
+    serve();
+    const campaign = loadCampaign('no-such-level', source(path));
+    const { catalog } = await campaign.all;
+    expect(await campaign.first).toBeNull();
+    expect(catalog.levels).toHaveLength(LEVEL_COUNT);
+  });
+
+  it('without a requested level: the whole campaign, nothing held back', async () => {
+    serve();
+    const campaign = loadCampaign(null, source(path));
+    expect((await campaign.all).catalog.levels).toHaveLength(LEVEL_COUNT);
+    expect(await campaign.first).toBeNull();
+  });
+
+  it('rejects with the reason when the list of levels cannot be downloaded', async () => {
+    serve({ 'index.json': 500 });
+    const campaign = loadCampaign('economic', source(path));
+    await expect(campaign.all).rejects.toThrow('HTTP 500');
+    expect(await campaign.first).toBeNull();
+  });
+});
+
+describe('the worker side of the protocol', () => {
+  it('uses the worker when it starts, and this thread only when it cannot', async () => {
+    serve();
+    const running = source('worker');
+    await loadCampaign(null, running).all;
+    expect(running.loadedHere).toBe(0);
+    for (const path of ['no worker', 'worker fails after starting'] as const) {
+      const fallback = source(path);
+      await loadCampaign(null, fallback).all;
+      expect(fallback.loadedHere).toBe(1);
+    }
+  });
+
+  it('tells the worker the rest may come once the page lets it in', async () => {
+    serve();
+    const sent: PageMessage[] = [];
+    const campaign = loadCampaign('economic', source('worker', sent));
+    await campaign.first;
+    expect(sent).toEqual([{ baseUrl: BASE, first: 'economic' }]);
+    campaign.letRestIn();
+    await campaign.all;
+    expect(sent.at(-1)).toBe('rest');
+  });
+
+  it('answers a second request with an error that says so, and still answers the first', async () => {
+    serve();
+    const answers: WorkerAnswer[] = [];
+    const handle = answerLoadRequests((answer) => answers.push(answer));
+    handle({ baseUrl: BASE, first: null });
+    handle({ baseUrl: BASE, first: 'economic' });
+    expect(answers).toEqual([
+      { kind: 'all', ok: false, message: 'the level worker takes one request' },
+    ]);
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    expect(answers[1]).toMatchObject({ kind: 'all', ok: true });
+  });
+});
+
+describe('the campaign as the game sees it (openCampaign)', () => {
+  /** A fresh module each time: the page keeps one load for its whole life. */
+  async function open(search: string, path: Path = 'worker') {
+    vi.resetModules();
+    vi.stubGlobal('document', { documentElement: {} });
+    const { openCampaign } = await import('../../src/services/campaign');
+    const { createTranslator } = await import('../../src/services/i18n');
+    const translator = await createTranslator('en');
+    const counted = source(path);
+    let workers = 0;
+    const startWorker = counted.startWorker;
+    counted.startWorker = () => {
+      workers++;
+      return startWorker();
+    };
+    const campaign = openCampaign(translator, { search, source: () => counted });
+    return { campaign, openCampaign, translator, counted, workers: () => workers };
+  }
+
+  it('gives a feed its level alone before the rest, then the whole campaign', async () => {
+    serve();
+    const { campaign, translator } = await open('?lang=en&level=economic');
+    expect(campaign.requested).toBe('economic');
+    await campaign.levelReady('economic');
+    expect(campaign.levelContent('economic')?.levels.map((level) => level.id)).toEqual([
+      'economic',
+    ]);
+    expect(campaign.levelContent('tutorial')).toBeNull();
+    expect(campaign.hasContent()).toBe(false);
+    // The level's tactic names reach i18next with it.
+    expect(translator.t('tactics:economic-incentive.name')).not.toBe('economic-incentive.name');
+    campaign.letRestIn();
+    const content = await campaign.contentReady;
+    expect(campaign.levelContent('tutorial')).toBe(content);
+    expect(content.levels).toHaveLength(LEVEL_COUNT);
+  });
+
+  it('answers a second request from the load already under way, with one worker', async () => {
+    serve();
+    const { campaign, openCampaign, translator, workers } = await open('?level=economic');
+    const again = openCampaign(translator, { search: '?level=economic' });
+    again.letRestIn();
+    expect((await again.contentReady).levels).toHaveLength(LEVEL_COUNT);
+    expect((await campaign.contentReady).levels).toHaveLength(LEVEL_COUNT);
+    expect(workers()).toBe(1);
+  });
+
+  it('sends a level the campaign lacks to the whole campaign, which says it is not there', async () => {
+    serve();
+    const { campaign } = await open('?level=no-such-level', 'no worker');
+    await campaign.levelReady('no-such-level');
+    expect(campaign.hasContent()).toBe(true);
+    expect(
+      campaign.levelContent('no-such-level')?.levels.some((l) => l.id === 'no-such-level'),
+    ).toBe(false);
+  });
+});
