@@ -21,6 +21,7 @@ import { TitleScene } from './scenes/title-scene';
 import { createHowlerAudio, createSilentAudio } from './services/audio';
 import { loadContent, registerContentTactics } from './services/content';
 import { createTranslator, pickLanguage } from './services/i18n';
+import { lmsLaunchFrom } from './services/lms/launch';
 import { registerOffline } from './services/offline';
 import { openProgressStore } from './services/progress-store';
 import { openResumeStore } from './services/resume-store';
@@ -176,6 +177,12 @@ async function start(): Promise<void> {
     workshop: null,
   };
 
+  // Launched by a learning platform: its reporter (a chunk of its own) connects before the level opens.
+  const lms = lmsLaunchFrom(params);
+  const lmsReady = lms
+    ? import('./services/lms/reporter').then(({ connectLms }) => connectLms(lms, context))
+    : Promise.resolve();
+
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
     parent: 'game',
@@ -223,8 +230,8 @@ async function start(): Promise<void> {
   } else if (!levelParam) recordEntry({ scene: 'title' }, true);
   else {
     // The level alone when it came first, else the campaign (which may lack it).
-    firstReady
-      .then((loaded) => loaded ?? contentReady)
+    Promise.all([firstReady, lmsReady.catch(reportUnexpectedErrors)])
+      .then(([loaded]) => loaded ?? contentReady)
       .then(
         (loaded) => {
           if (!loaded.levels.some((level) => level.id === levelParam)) {

@@ -270,7 +270,10 @@ export function cmi5Statement(
       score: { scaled: outcome.scaled, raw: outcome.raw, min: 0, max: 100 },
       success: name === 'passed',
       duration: isoDuration(outcome.sessionMs),
-      extensions: { [XAPI_EXTENSIONS.dPrime]: outcome.dPrime, [XAPI_EXTENSIONS.bias]: outcome.bias },
+      extensions: {
+        [XAPI_EXTENSIONS.dPrime]: outcome.dPrime,
+        [XAPI_EXTENSIONS.bias]: outcome.bias,
+      },
     };
   else if (name === 'completed' && outcome)
     result = { completion: true, duration: isoDuration(outcome.sessionMs) };
@@ -283,7 +286,12 @@ export function cmi5Statement(
     verb: verb(name),
     object: { id: frame.activityId, objectType: 'Activity' },
     ...(result ? { result } : {}),
-    context: context(frame, moveOn ? [CMI5_CATEGORY, MOVEON_CATEGORY] : [CMI5_CATEGORY], false, extensions),
+    context: context(
+      frame,
+      moveOn ? [CMI5_CATEGORY, MOVEON_CATEGORY] : [CMI5_CATEGORY],
+      false,
+      extensions,
+    ),
   };
 }
 

@@ -49,6 +49,14 @@ export interface PlayOptions {
   language?: () => string;
 }
 
+/** Told of every Play as it is created (the LMS reporter watches sessions this way). */
+const playObservers = new Set<(play: Play) => void>();
+
+export function onPlayCreated(observer: (play: Play) => void): () => void {
+  playObservers.add(observer);
+  return () => playObservers.delete(observer);
+}
+
 export class Play {
   state: SessionState;
   /** The level's saved progress before this session's result, for "last time" on the debrief. */
@@ -72,6 +80,7 @@ export class Play {
     this.actions = [...(options.restored?.actions ?? [])];
     this.savedElapsedMs = this.state.elapsedMs;
     this.before = levelProgress(progress.progress, level.id);
+    for (const observer of playObservers) observer(this);
   }
 
   private truthCache: { language: string; truths: ReadonlyMap<string, PostTruth> } | null = null;

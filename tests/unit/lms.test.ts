@@ -177,7 +177,9 @@ describe('cmi5 statements', () => {
     });
     const initialized = cmi5Statement(frame, 'initialized');
     expect(initialized.result).toBeUndefined();
-    expect(initialized.context).toMatchObject({ contextActivities: { category: [{ id: CMI5_CATEGORY }] } });
+    expect(initialized.context).toMatchObject({
+      contextActivities: { category: [{ id: CMI5_CATEGORY }] },
+    });
     expect(cmi5Statement(frame, 'terminated', { durationMs: 5000 }).result).toEqual({
       duration: 'PT5S',
     });
