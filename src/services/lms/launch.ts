@@ -34,8 +34,9 @@ export function lmsLaunchFrom(params: URLSearchParams): LmsLaunch | null {
   if ((kind !== 'scorm12' && kind !== 'scorm2004' && kind !== 'cmi5') || !levelId) return null;
   const modeParam = params.get('mode');
   const mode = (MODES as readonly string[]).includes(modeParam ?? '') ? (modeParam as Mode) : null;
-  const passParam = Number(params.get('pass') ?? Number.NaN);
-  const passMark = passParam >= 0 && passParam <= 100 ? passParam : null;
+  const passParam = params.get('pass');
+  const pass = passParam ? Number(passParam) : Number.NaN;
+  const passMark = pass >= 0 && pass <= 100 ? pass : null;
   let cmi5: Cmi5LaunchParams | null = null;
   if (kind === 'cmi5') {
     const [endpoint, fetchUrl, actor, registration, activityId] = [
