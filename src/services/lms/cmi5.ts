@@ -29,7 +29,6 @@ export function cmi5Client(launch: Cmi5LaunchParams): LmsClient {
   const actor = JSON.parse(launch.actor) as Record<string, unknown>;
   let authorization = '';
   let launchData: LaunchData = {};
-  // Statements reach the LRS in the order they were made.
   let queue: Promise<void> = Promise.resolve();
 
   const headers = (json: boolean): Record<string, string> => ({
@@ -58,8 +57,14 @@ export function cmi5Client(launch: Cmi5LaunchParams): LmsClient {
     registration: launch.registration,
     contextTemplate: launchData.contextTemplate ?? {},
   });
-  const send = (statement: XapiStatement, keepalive = false): Promise<void> => {
-    const sent = queue.then(async () => {
+  /** Requests (statements, resume saves) reach the LMS in the order they were made. */
+  const inOrder = (request: () => Promise<void>): Promise<void> => {
+    const done = queue.then(request);
+    queue = done.catch(() => {});
+    return done;
+  };
+  const send = (statement: XapiStatement, keepalive = false): Promise<void> =>
+    inOrder(async () => {
       const response = await fetch(`${endpoint}statements`, {
         method: 'POST',
         headers: headers(true),
@@ -68,9 +73,6 @@ export function cmi5Client(launch: Cmi5LaunchParams): LmsClient {
       });
       await check(response, `statement ${statement.verb.display['en-US']}`);
     });
-    queue = sent.catch(() => {});
-    return sent;
-  };
   const judged = () => launchData.launchMode === undefined || launchData.launchMode === 'Normal';
   const cmi5 = (name: Cmi5Verb, options: Parameters<typeof cmi5Statement>[2] = {}) =>
     send(cmi5Statement(frame(), name, options));
@@ -99,13 +101,15 @@ export function cmi5Client(launch: Cmi5LaunchParams): LmsClient {
         passMark: typeof mastery === 'number' ? Math.round(mastery * 10000) / 100 : null,
       };
     },
-    async saveProgress(suspendData) {
-      const response = await fetch(stateUrl(RESUME_STATE_ID), {
-        method: 'PUT',
-        headers: headers(true),
-        body: suspendData,
+    saveProgress(suspendData) {
+      return inOrder(async () => {
+        const response = await fetch(stateUrl(RESUME_STATE_ID), {
+          method: 'PUT',
+          headers: headers(true),
+          body: suspendData,
+        });
+        await check(response, 'resume state');
       });
-      await check(response, 'resume state');
     },
     answered(interaction, _index, details) {
       return send(answeredStatement(frame(), interaction, details));

@@ -45,6 +45,11 @@ export async function connectLms(launch: LmsLaunch, context: GameContext): Promi
     return;
   }
 
+  /** The attempt's result was reported; later sessions are the player's own. */
+  let ended = false;
+  let left = false;
+  let watched: Play | null = null;
+  let startElapsedMs = 0;
   // Each resume save (after every action) goes to the LMS too.
   const resume = context.resume;
   const saveLocally = resume.save.bind(resume);
@@ -54,13 +59,12 @@ export async function connectLms(launch: LmsLaunch, context: GameContext): Promi
       client.saveProgress(JSON.stringify(data)).catch(couldNotSend);
   };
 
-  let ended = false;
-  let watched: Play | null = null;
-  let startElapsedMs = 0;
   window.addEventListener('pagehide', () => {
-    if (ended) return;
+    if (left) return;
+    left = true;
+    const sessionMs = watched ? watched.state.elapsedMs - startElapsedMs : 0;
+    client.leave(sessionMs, ended);
     ended = true;
-    client.leave(watched ? watched.state.elapsedMs - startElapsedMs : 0, false);
   });
 
   let reported = 0;
