@@ -3,6 +3,7 @@
  * and SCORM 2004 4th edition `imsmanifest.xml`, and the cmi5 course structure
  * `cmi5.xml`. One level is one SCO / assignable unit; each launches `index.html` with
  * the level, the mode and the pass mark in its query (read by src/services/lms/launch.ts).
+ * The headline check before or after play can be a unit too: scored, never passed.
  */
 import type { Mode } from '../src/core/mode-names';
 
@@ -12,13 +13,16 @@ export type PackageFormat = (typeof PACKAGE_FORMATS)[number];
 export const LAUNCH_FILE = 'index.html';
 
 export interface PackageUnit {
-  levelId: string;
+  /** The unit's id in the package: a level id, or `headline-check-pre` / `-post`. */
+  id: string;
+  /** What the unit launches: `level=<id>` or `check=pre|post`. */
+  launch: { level: string } | { check: 'pre' | 'post' };
   /** Level title per language tag. */
   title: Record<string, string>;
   /** Level briefing per language tag (cmi5 descriptions). */
   description: Record<string, string>;
-  /** Pass mark in percent. */
-  passMark: number;
+  /** Pass mark in percent; null for the headline check, which nobody passes or fails. */
+  passMark: number | null;
 }
 
 export interface PackageSpec {
@@ -36,29 +40,34 @@ export interface PackageSpec {
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The query a unit launches with: `?lms=…&level=…[&mode=…]&pass=…`. */
+/** The query a unit launches with: `?lms=…&level=…[&mode=…]&pass=…` or `?lms=…&check=…`. */
 export function launchQuery(format: PackageFormat, unit: PackageUnit, mode: Mode | null): string {
-  const query = new URLSearchParams({ lms: format, level: unit.levelId });
-  if (mode) query.set('mode', mode);
-  query.set('pass', String(unit.passMark));
+  const query = new URLSearchParams({ lms: format, ...unit.launch });
+  if (mode && 'level' in unit.launch) query.set('mode', mode);
+  if (unit.passMark !== null) query.set('pass', String(unit.passMark));
   return `?${query}`;
 }
 
 const english = (text: Record<string, string>) => text.en ?? Object.values(text)[0] ?? '';
 
+/** Where each SCORM version keeps the pass mark. */
+function masteryXml(v12: boolean, passMark: number): string {
+  return v12
+    ? `\n        <adlcp:masteryscore>${passMark}</adlcp:masteryscore>`
+    : `\n        <imsss:sequencing>
+          <imsss:objectives>
+            <imsss:primaryObjective objectiveID="pass-mark" satisfiedByMeasure="true">
+              <imsss:minNormalizedMeasure>${passMark / 100}</imsss:minNormalizedMeasure>
+            </imsss:primaryObjective>
+          </imsss:objectives>
+        </imsss:sequencing>`;
+}
+
 function scormManifest(spec: PackageSpec): string {
   const v12 = spec.format === 'scorm12';
   const items = spec.units
     .map((unit, index) => {
-      const mastery = v12
-        ? `\n        <adlcp:masteryscore>${unit.passMark}</adlcp:masteryscore>`
-        : `\n        <imsss:sequencing>
-          <imsss:objectives>
-            <imsss:primaryObjective objectiveID="pass-mark" satisfiedByMeasure="true">
-              <imsss:minNormalizedMeasure>${unit.passMark / 100}</imsss:minNormalizedMeasure>
-            </imsss:primaryObjective>
-          </imsss:objectives>
-        </imsss:sequencing>`;
+      const mastery = unit.passMark === null ? '' : masteryXml(v12, unit.passMark);
       return `      <item identifier="item-${index + 1}" identifierref="game" parameters="${escapeXml(
         launchQuery(spec.format, unit, spec.mode),
       )}">
@@ -121,9 +130,11 @@ function langstrings(text: Record<string, string>, indent: string): string {
 function cmi5Structure(spec: PackageSpec): string {
   const units = spec.units
     .map(
-      (
-        unit,
-      ) => `  <au id="${escapeXml(`${spec.idBase}/au/${unit.levelId}`)}" moveOn="CompletedAndPassed" masteryScore="${unit.passMark / 100}" launchMethod="AnyWindow">
+      (unit) => `  <au id="${escapeXml(`${spec.idBase}/au/${unit.id}`)}" ${
+        unit.passMark === null
+          ? 'moveOn="Completed"'
+          : `moveOn="CompletedAndPassed" masteryScore="${unit.passMark / 100}"`
+      } launchMethod="AnyWindow">
     <title>
 ${langstrings(unit.title, '      ')}
     </title>

@@ -6,6 +6,8 @@
  *   --mode exam        learn | challenge | exam (default: each level's own mode)
  *   --pass 70          pass mark in percent for every unit (default: each level's passMark)
  *   --level-file f     add a level file of your own to the package (repeatable)
+ *   --headline-check pre,post   add the headline check before and/or after play as
+ *                      units of their own (scored, never passed or failed)
  *   --id-base IRI      cmi5 course and AU ids (default: urn:flag-the-feed:cmi5)
  *   --dist dir         package this build instead of building dist/ first
  *   --out dir          where the zip goes (default: dist/packages)
@@ -40,6 +42,7 @@ const { values, positionals } = parseArgs({
     mode: { type: 'string' },
     pass: { type: 'string' },
     'level-file': { type: 'string', multiple: true },
+    'headline-check': { type: 'string' },
     'id-base': { type: 'string', default: 'urn:flag-the-feed:cmi5' },
     dist: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'dist', 'packages') },
@@ -58,6 +61,10 @@ if (mode !== null && !(MODES as readonly string[]).includes(mode))
 const pass = values.pass === undefined ? null : Number(values.pass);
 if (pass !== null && !(pass >= 0 && pass <= 100))
   problems.push(`--pass must be a percentage from 0 to 100, not "${values.pass}"`);
+const checks = values['headline-check']?.split(',').map((phase) => phase.trim()) ?? [];
+for (const phase of checks)
+  if (phase !== 'pre' && phase !== 'post')
+    problems.push(`--headline-check takes pre, post or both, not "${phase}"`);
 if (problems.length > 0) fail(problems);
 
 const distDir = values.dist ?? join(ROOT, 'dist');
@@ -82,6 +89,12 @@ function filesIn(dir: string): Map<string, Uint8Array> {
 
 const files = filesIn(distDir);
 if (!files.has(LAUNCH_FILE)) fail([`${distDir} has no ${LAUNCH_FILE}: is it a build of the game?`]);
+
+/** The few locale strings the manifests use. */
+interface LocaleStrings {
+  title?: { name?: string };
+  check?: { title?: Record<string, string>; intro?: string };
+}
 
 interface LevelFile {
   id?: unknown;
@@ -117,25 +130,50 @@ if (unknown.length > 0)
     unknown.map((id) => `--levels: no level "${id}"; known: ${[...levelsById.keys()].join(', ')}`),
   );
 
-const units: PackageUnit[] = wanted.map((levelId) => {
-  const level = levelsById.get(levelId) as LevelFile;
-  return {
-    levelId,
-    title: level.title ?? { en: levelId },
-    description: level.briefing ?? level.title ?? { en: levelId },
-    passMark: pass ?? level.passMark ?? 60,
-  };
+/** One string per language from locales/<language>/<file>.json. */
+function localeText(file: string, pick: (strings: LocaleStrings) => unknown) {
+  const text: Record<string, string> = {};
+  for (const language of readdirSync(join(ROOT, 'locales'))) {
+    const path = join(ROOT, 'locales', language, `${file}.json`);
+    const value = pick(JSON.parse(readFileSync(path, 'utf8')) as LocaleStrings);
+    if (typeof value === 'string') text[language] = value;
+  }
+  return text;
+}
+
+const checkItemCount = (
+  JSON.parse(readFileSync(join(ROOT, 'levels', 'headline-check', 'items.json'), 'utf8')) as {
+    items: unknown[];
+  }
+).items.length;
+const checkUnit = (phase: 'pre' | 'post'): PackageUnit => ({
+  id: `headline-check-${phase}`,
+  launch: { check: phase },
+  title: localeText('workshop', (strings) => strings.check?.title?.[phase]),
+  description: localeText('workshop', (strings) =>
+    strings.check?.intro?.replace('{{count}}', String(checkItemCount)),
+  ),
+  passMark: null,
 });
 
-const gameTitle: Record<string, string> = {};
-for (const language of readdirSync(join(ROOT, 'locales'))) {
-  const common = JSON.parse(readFileSync(join(ROOT, 'locales', language, 'common.json'), 'utf8'));
-  if (typeof common.title?.name === 'string') gameTitle[language] = common.title.name;
-}
+const units: PackageUnit[] = [
+  ...(checks.includes('pre') ? [checkUnit('pre')] : []),
+  ...wanted.map((levelId) => {
+    const level = levelsById.get(levelId) as LevelFile;
+    return {
+      id: levelId,
+      launch: { level: levelId },
+      title: level.title ?? { en: levelId },
+      description: level.briefing ?? level.title ?? { en: levelId },
+      passMark: pass ?? level.passMark ?? 60,
+    };
+  }),
+  ...(checks.includes('post') ? [checkUnit('post')] : []),
+];
 
 const manifest = manifestFor({
   format,
-  title: gameTitle,
+  title: localeText('common', (strings) => strings.title?.name),
   units,
   mode,
   idBase: values['id-base'],
@@ -145,7 +183,7 @@ files.set(manifest.name, new TextEncoder().encode(manifest.text));
 
 const zip = zipSync(Object.fromEntries(files), { level: 6 });
 mkdirSync(values.out, { recursive: true });
-const name = `flag-the-feed-${format}-${wanted.length === levelsById.size ? 'all-levels' : wanted.join('+')}${mode ? `-${mode}` : ''}.zip`;
+const name = `flag-the-feed-${format}-${wanted.length === levelsById.size ? 'all-levels' : wanted.join('+')}${mode ? `-${mode}` : ''}${checks.length > 0 ? `-check-${checks.join('+')}` : ''}.zip`;
 const out = join(values.out, name);
 writeFileSync(out, zip);
 console.log(

@@ -7,49 +7,75 @@
  * A post's answer becomes a choice response: the tactic ids named (sorted) plus `lure`
  * when the recruitment lure was flagged, or `genuine` when the post was let pass. A
  * decision is correct when it names exactly the post's tactics and gets the lure right.
+ * A headline of the pre/post check is a choice between `real` and `fake`.
  */
 import type { LocalizedText } from './level/schema';
 import type { Answer, Score, ScoredPost } from './scoring';
 import { LURE_ID } from './taxonomy';
+import type { CheckAnswer, MistScore } from './workshop/assessment';
 
 /** The response of a post let pass as genuine. */
 export const GENUINE_RESPONSE = 'genuine';
 
 /**
- * IRIs of the result extensions carrying discernment and bias (see docs/lms.md). The
- * game has no web domain of its own, so they are URNs: stable names, not addresses.
+ * IRIs of the result extensions (see docs/lms.md): discernment and bias of a level, the
+ * MIST-style counts of the headline check. The game has no web domain of its own, so
+ * they are URNs: stable names, not addresses.
  */
 export const XAPI_EXTENSIONS = {
   dPrime: 'urn:flag-the-feed:xapi:result:d-prime',
   bias: 'urn:flag-the-feed:xapi:result:bias',
+  realDetection: 'urn:flag-the-feed:xapi:result:real-news-detection',
+  fakeDetection: 'urn:flag-the-feed:xapi:result:fake-news-detection',
+  distrust: 'urn:flag-the-feed:xapi:result:distrust',
+  naivety: 'urn:flag-the-feed:xapi:result:naivety',
 } as const;
 
 export interface LmsResult {
-  /** Always true once the level has ended: the player reached the debrief. */
+  /** Always true once the level (or check) has ended. */
   completed: true;
-  passed: boolean;
+  /** Null for the headline check: it measures, nobody passes or fails it. */
+  passed: boolean | null;
   /** The percentage as a fraction, 0-1. */
   scaled: number;
   /** The percentage, 0-100 (min 0, max 100). */
   raw: number;
-  /** The pass mark used, 0-100. */
-  passMark: number;
-  dPrime: number;
-  bias: number;
+  /** xAPI result extensions (IRI -> number); SCORM has no room for them. */
+  extensions: Record<string, number>;
   sessionMs: number;
 }
 
+const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+
 /** The result of a finished session against a pass mark in percent. */
 export function lmsResult(score: Score, passMark: number, sessionMs: number): LmsResult {
-  const raw = Math.round(score.percent * 100) / 100;
   return {
     completed: true,
     passed: score.percent >= passMark,
-    scaled: Math.round(score.percent * 100) / 10000,
-    raw,
-    passMark,
-    dPrime: Math.round(score.dPrime * 1000) / 1000,
-    bias: Math.round(score.bias * 1000) / 1000,
+    scaled: round(score.percent / 100, 4),
+    raw: round(score.percent, 2),
+    extensions: {
+      [XAPI_EXTENSIONS.dPrime]: round(score.dPrime, 3),
+      [XAPI_EXTENSIONS.bias]: round(score.bias, 3),
+    },
+    sessionMs,
+  };
+}
+
+/** The headline check's result: the share of headlines judged rightly, no pass mark. */
+export function checkResult(score: MistScore, sessionMs: number): LmsResult {
+  const share = score.items === 0 ? 0 : score.veracity / score.items;
+  return {
+    completed: true,
+    passed: null,
+    scaled: round(share, 4),
+    raw: round(share * 100, 2),
+    extensions: {
+      [XAPI_EXTENSIONS.realDetection]: score.realDetection,
+      [XAPI_EXTENSIONS.fakeDetection]: score.fakeDetection,
+      [XAPI_EXTENSIONS.distrust]: score.distrust,
+      [XAPI_EXTENSIONS.naivety]: score.naivety,
+    },
     sessionMs,
   };
 }
@@ -59,7 +85,8 @@ export interface PostInteraction {
   learnerResponse: string[];
   correctResponse: string[];
   correct: boolean;
-  latencyMs: number;
+  /** Null when unknown (the check's headlines are answered on one form). */
+  latencyMs: number | null;
 }
 
 /** An answer (or a truth) as a choice response; see the module comment. */
@@ -67,6 +94,18 @@ export function choiceResponse(answer: Pick<Answer, 'tactics' | 'lure'>): string
   const chosen = [...answer.tactics].sort();
   if (answer.lure) chosen.push(LURE_ID);
   return chosen.length > 0 ? chosen : [GENUINE_RESPONSE];
+}
+
+/** One headline of the check: `real` or `fake`, against what it is. */
+export function checkInteraction(answer: CheckAnswer): PostInteraction {
+  const word = (real: boolean) => (real ? 'real' : 'fake');
+  return {
+    postId: answer.itemId,
+    learnerResponse: [word(answer.judgedReal)],
+    correctResponse: [word(answer.genuine)],
+    correct: answer.judgedReal === answer.genuine,
+    latencyMs: null,
+  };
 }
 
 export function postInteraction(post: ScoredPost, latencyMs: number): PostInteraction {
@@ -107,6 +146,20 @@ export function interactionId(levelId: string, postId: string): string {
 
 export type ScormField = readonly [element: string, value: string];
 
+function latency(
+  at: string,
+  interaction: PostInteraction,
+  format: (ms: number) => string,
+): ScormField[] {
+  return interaction.latencyMs === null ? [] : [[`${at}.latency`, format(interaction.latencyMs)]];
+}
+
+/** passed / failed, or `none` when nobody passes or fails (the headline check). */
+function judgement(result: LmsResult, none: string): string {
+  if (result.passed === null) return none;
+  return result.passed ? 'passed' : 'failed';
+}
+
 /**
  * SCORM 1.2 data model fields for one decision, written as interaction `index` (1.2
  * interactions are write-only, so each decision is appended once).
@@ -123,7 +176,7 @@ export function scorm12InteractionFields(
     [`${at}.student_response`, interaction.learnerResponse.join(',')],
     [`${at}.correct_responses.0.pattern`, interaction.correctResponse.join(',')],
     [`${at}.result`, interaction.correct ? 'correct' : 'wrong'],
-    [`${at}.latency`, scorm12Timespan(interaction.latencyMs)],
+    ...latency(at, interaction, scorm12Timespan),
   ];
 }
 
@@ -139,7 +192,7 @@ export function scorm2004InteractionFields(
     [`${at}.learner_response`, interaction.learnerResponse.join('[,]')],
     [`${at}.correct_responses.0.pattern`, interaction.correctResponse.join('[,]')],
     [`${at}.result`, interaction.correct ? 'correct' : 'incorrect'],
-    [`${at}.latency`, isoDuration(interaction.latencyMs)],
+    ...latency(at, interaction, isoDuration),
   ];
 }
 
@@ -149,7 +202,7 @@ export function scorm12ResultFields(result: LmsResult): ScormField[] {
     ['cmi.core.score.min', '0'],
     ['cmi.core.score.max', '100'],
     ['cmi.core.score.raw', String(result.raw)],
-    ['cmi.core.lesson_status', result.passed ? 'passed' : 'failed'],
+    ['cmi.core.lesson_status', judgement(result, 'completed')],
     ['cmi.core.session_time', scorm12Timespan(result.sessionMs)],
     ['cmi.core.exit', ''],
     ['cmi.suspend_data', ''],
@@ -163,7 +216,7 @@ export function scorm2004ResultFields(result: LmsResult): ScormField[] {
     ['cmi.score.raw', String(result.raw)],
     ['cmi.score.scaled', String(result.scaled)],
     ['cmi.completion_status', 'completed'],
-    ['cmi.success_status', result.passed ? 'passed' : 'failed'],
+    ['cmi.success_status', judgement(result, 'unknown')],
     ['cmi.session_time', isoDuration(result.sessionMs)],
     ['cmi.exit', 'normal'],
     ['cmi.suspend_data', ''],
@@ -270,10 +323,7 @@ export function cmi5Statement(
       score: { scaled: outcome.scaled, raw: outcome.raw, min: 0, max: 100 },
       success: name === 'passed',
       duration: isoDuration(outcome.sessionMs),
-      extensions: {
-        [XAPI_EXTENSIONS.dPrime]: outcome.dPrime,
-        [XAPI_EXTENSIONS.bias]: outcome.bias,
-      },
+      extensions: outcome.extensions,
     };
   else if (name === 'completed' && outcome)
     result = { completion: true, duration: isoDuration(outcome.sessionMs) };
@@ -292,6 +342,26 @@ export function cmi5Statement(
       false,
       extensions,
     ),
+  };
+}
+
+/**
+ * The headline check's score as a cmi5 allowed statement: nobody passes or fails the
+ * check, so there is no passed/failed statement to carry it.
+ */
+export function scoredStatement(frame: StatementFrame, result: LmsResult): XapiStatement {
+  return {
+    id: frame.id,
+    timestamp: frame.timestamp,
+    actor: frame.actor,
+    verb: verb('scored'),
+    object: { id: frame.activityId, objectType: 'Activity' },
+    result: {
+      score: { scaled: result.scaled, raw: result.raw, min: 0, max: 100 },
+      duration: isoDuration(result.sessionMs),
+      extensions: result.extensions,
+    },
+    context: context(frame, [], false),
   };
 }
 
@@ -342,7 +412,7 @@ export function answeredStatement(
     result: {
       success: interaction.correct,
       response: interaction.learnerResponse.join('[,]'),
-      duration: isoDuration(interaction.latencyMs),
+      ...(interaction.latencyMs === null ? {} : { duration: isoDuration(interaction.latencyMs) }),
     },
     context: context(frame, [], true),
   };

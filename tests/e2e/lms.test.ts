@@ -112,12 +112,24 @@ describe('the game in a learning platform', () => {
     for (const format of FORMATS) {
       execFileSync(
         'npx',
-        ['tsx', 'scripts/package.ts', format, '--dist', 'dist-e2e', '--level-file', FIXTURE].concat(
-          ['--levels', 'lms-short', '--mode', 'exam', '--out', outDir],
-        ),
+        [
+          ...['tsx', 'scripts/package.ts', format, '--dist', 'dist-e2e', '--level-file', FIXTURE],
+          ...[
+            '--levels',
+            'lms-short',
+            '--mode',
+            'exam',
+            '--headline-check',
+            'pre',
+            '--out',
+            outDir,
+          ],
+        ],
         { stdio: ['ignore', 'ignore', 'inherit'] },
       );
-      const zip = readFileSync(join(outDir, `flag-the-feed-${format}-lms-short-exam.zip`));
+      const zip = readFileSync(
+        join(outDir, `flag-the-feed-${format}-lms-short-exam-check-pre.zip`),
+      );
       packageFiles.set(format, host.addPackage(format, zip));
     }
   });
@@ -175,10 +187,13 @@ describe('the game in a learning platform', () => {
       activityId: 'urn:flag-the-feed:cmi5/au/lms-short',
       masteryScore: 0.6,
     });
-    const auUrl = () => {
+    /** The launch URL of the unit whose query has `unit` (level=… or check=…), in English. */
+    const auUrl = (unit = 'level=lms-short') => {
       const xml = new TextDecoder().decode(packageFiles.get('cmi5')?.['cmi5.xml']);
-      const url = /<url>([^<]+)<\/url>/.exec(xml)?.[1]?.replace(/&amp;/g, '&') ?? '';
-      return `${url}&lang=en`;
+      const urls = [...xml.matchAll(/<url>([^<]+)<\/url>/g)].map((m) =>
+        m[1]?.replace(/&amp;/g, '&'),
+      );
+      return `${urls.find((url) => url?.includes(unit))}&lang=en`;
     };
     const statementsUntil = async (registration: string, count: (verbs: string[]) => boolean) => {
       let statements: Record<string, unknown>[] = [];
@@ -291,6 +306,49 @@ describe('the game in a learning platform', () => {
       await second.close();
     });
 
+    it('the headline check as a unit: one answered per headline, then scored and completed, never passed', async () => {
+      const items = (
+        JSON.parse(readFileSync('levels/headline-check/items.json', 'utf8')) as {
+          items: { id: string; genuine: boolean; text: { en: string } }[];
+        }
+      ).items;
+      const learner = {
+        ...attempt('student-check'),
+        activityId: 'urn:flag-the-feed:cmi5/au/headline-check-pre',
+      };
+      const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(host.cmi5Launch('cmi5', auUrl('check=pre'), learner));
+      const dialog = page.getByRole('dialog', { name: 'Before you play: real or fake?' });
+      await expect.poll(() => dialog.count(), { timeout: 30_000 }).toBe(1);
+      // Every headline called real: the genuine half right, so half the score.
+      for (const item of items) {
+        const group = dialog.getByRole('group', { name: `. ${item.text.en}` });
+        await press(page, group.getByRole('radio', { name: 'Real news' }), 'Space');
+      }
+      await press(page, dialog.getByRole('button', { name: 'Done' }));
+      await expect.poll(() => dialog.count()).toBe(0);
+      const statements = await statementsUntil(learner.registration, (verbs) =>
+        verbs.includes('terminated'),
+      );
+      expect(statements.map(verbOf)).toEqual([
+        'initialized',
+        ...items.map(() => 'answered'),
+        'scored',
+        'completed',
+        'terminated',
+      ]);
+      for (const statement of statements) expect(validateStatement(statement)).toEqual([]);
+      const scored = statements.at(-3) as { result: Record<string, unknown> };
+      expect(scored.result).toMatchObject({
+        score: { scaled: 0.5 },
+        extensions: { 'urn:flag-the-feed:xapi:result:naivety': items.length / 2 },
+      });
+      // The game is there behind the check: the title's Play button works.
+      await press(page, page.getByRole('button', { name: 'Play' }));
+      await expect.poll(() => page.getByRole('radio', { name: /^Exam/ }).count()).toBe(1);
+      await page.close();
+    });
+
     it('a token this LMS never issued is refused; the player is told and plays on', async () => {
       const stranger = attempt('student-forged');
       const refusedBefore = host.refused;
@@ -318,7 +376,9 @@ describe('the game in a learning platform', () => {
     it(`SCORM ${version} under scorm-again: commits score, status and every post as an interaction`, async () => {
       const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
       const manifest = new TextDecoder().decode(packageFiles.get(format)?.['imsmanifest.xml']);
-      const parameters = /parameters="([^"]+)"/.exec(manifest)?.[1]?.replace(/&amp;/g, '&') ?? '';
+      const parameters =
+        /parameters="([^"]*level=lms-short[^"]*)"/.exec(manifest)?.[1]?.replace(/&amp;/g, '&') ??
+        '';
       const commitsBefore = host.commits.length;
       await page.goto(host.scormHostUrl(format, version, `index.html${parameters}&lang=en`));
       const frame = page.frameLocator('iframe');

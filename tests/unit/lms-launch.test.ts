@@ -10,12 +10,19 @@ describe('lmsLaunchFrom', () => {
     expect(launch('level=tutorial&seed=x&lang=en')).toBeNull();
     expect(launch('lms=moodle&level=tutorial')).toBeNull();
     expect(launch('lms=scorm12')).toBeNull();
+    expect(launch('lms=scorm12&level=tutorial&check=pre')).toBeNull();
+  });
+
+  it('reads the headline check before or after play as a unit of its own', () => {
+    expect(launch('lms=scorm12&check=post')).toMatchObject({ levelId: null, check: 'post' });
+    expect(launch('lms=scorm12&check=later')).toBeNull();
   });
 
   it('reads a SCORM package launch with its level, mode and pass mark', () => {
     expect(launch('lms=scorm2004&level=tutorial&mode=exam&pass=70')).toEqual({
       kind: 'scorm2004',
       levelId: 'tutorial',
+      check: null,
       mode: 'exam',
       passMark: 70,
       cmi5: null,

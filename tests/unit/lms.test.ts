@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   answeredStatement,
   CMI5_CATEGORY,
+  checkInteraction,
+  checkResult,
   cmi5Statement,
   isoDuration,
   lmsResult,
@@ -11,6 +13,7 @@ import {
   MOVEON_CATEGORY,
   postInteraction,
   type StatementFrame,
+  scoredStatement,
   scorm12InteractionFields,
   scorm12ResultFields,
   scorm12Timespan,
@@ -19,6 +22,7 @@ import {
   XAPI_EXTENSIONS,
 } from '../../src/core/lms';
 import { scoreAnswers } from '../../src/core/scoring';
+import { scoreCheck } from '../../src/core/workshop/assessment';
 
 const TACTICS = ['nationalism', 'misinformation'];
 // Hit with the lure right (200 - 0 evidence: 175 of 175), a false alarm (-50 of 100),
@@ -52,7 +56,8 @@ describe('lmsResult', () => {
     const passed = lmsResult(score, 60, 83_000);
     expect(passed).toMatchObject({ completed: true, passed: true, scaled: 0.6, raw: 60 });
     expect(passed.sessionMs).toBe(83_000);
-    expect(passed.dPrime).toBeCloseTo(score.dPrime, 3);
+    expect(passed.extensions[XAPI_EXTENSIONS.dPrime]).toBeCloseTo(score.dPrime, 3);
+    expect(passed.extensions[XAPI_EXTENSIONS.bias]).toBeCloseTo(score.bias, 3);
     expect(lmsResult(score, 61, 0).passed).toBe(false);
   });
 });
@@ -207,5 +212,59 @@ describe('cmi5 statements', () => {
       .contextActivities;
     expect(activities.category).toBeUndefined();
     expect(activities.parent).toEqual([{ id: frame.activityId, objectType: 'Activity' }]);
+  });
+});
+
+describe('the headline check as an assessment unit', () => {
+  // Four headlines, two genuine: three judged rightly, one real one called fake.
+  const answers = [
+    { itemId: 'g1', genuine: true, judgedReal: true },
+    { itemId: 'g2', genuine: true, judgedReal: false },
+    { itemId: 'f1', genuine: false, judgedReal: false },
+    { itemId: 'f2', genuine: false, judgedReal: false },
+  ];
+  const result = checkResult(scoreCheck(answers), 40_000);
+
+  it('scores the share judged rightly, with no pass mark, and the MIST counts as extensions', () => {
+    expect(result).toMatchObject({ passed: null, scaled: 0.75, raw: 75 });
+    expect(result.extensions).toEqual({
+      [XAPI_EXTENSIONS.realDetection]: 1,
+      [XAPI_EXTENSIONS.fakeDetection]: 2,
+      [XAPI_EXTENSIONS.distrust]: 1,
+      [XAPI_EXTENSIONS.naivety]: 0,
+    });
+  });
+
+  it('reports completion without passed or failed, and each headline as real or fake with no latency', () => {
+    expect(Object.fromEntries(scorm12ResultFields(result))['cmi.core.lesson_status']).toBe(
+      'completed',
+    );
+    expect(Object.fromEntries(scorm2004ResultFields(result))['cmi.success_status']).toBe('unknown');
+    const wrong = checkInteraction(answers[1] as (typeof answers)[number]);
+    expect(wrong).toEqual({
+      postId: 'g2',
+      learnerResponse: ['fake'],
+      correctResponse: ['real'],
+      correct: false,
+      latencyMs: null,
+    });
+    const fields = Object.fromEntries(scorm2004InteractionFields('headline-check-pre', 0, wrong));
+    expect(fields['cmi.interactions.0.result']).toBe('incorrect');
+    expect(fields).not.toHaveProperty(['cmi.interactions.0.latency']);
+  });
+
+  it('sends the score in a scored statement, outside the cmi5 category', () => {
+    const frame = {
+      id: '00000000-0000-4000-8000-000000000002',
+      timestamp: '2026-12-07T10:00:00.000Z',
+      actor: { mbox: 'mailto:student@school.example' },
+      activityId: 'urn:x:au:check',
+      registration: '00000000-0000-4000-8000-0000000000bb',
+      contextTemplate: {},
+    };
+    const statement = scoredStatement(frame, result);
+    expect(statement.verb.id).toBe('http://adlnet.gov/expapi/verbs/scored');
+    expect(statement.result).toMatchObject({ score: { scaled: 0.75 }, duration: 'PT40S' });
+    expect(statement.context).toEqual({ registration: frame.registration, contextActivities: {} });
   });
 });

@@ -10,6 +10,7 @@ import {
   type Cmi5Verb,
   cmi5Statement,
   type StatementFrame,
+  scoredStatement,
   type XapiStatement,
 } from '../../core/lms';
 import { type LmsClient, LmsRefused, type LmsStart } from './client';
@@ -116,10 +117,12 @@ export function cmi5Client(launch: Cmi5LaunchParams): LmsClient {
     },
     async finished(result) {
       if (judged()) {
-        await cmi5(result.passed ? 'passed' : 'failed', {
-          result,
-          masteryScore: launchData.masteryScore,
-        });
+        if (result.passed === null) await send(scoredStatement(frame(), result));
+        else
+          await cmi5(result.passed ? 'passed' : 'failed', {
+            result,
+            masteryScore: launchData.masteryScore,
+          });
         await cmi5('completed', { result });
       }
       const cleared = await fetch(stateUrl(RESUME_STATE_ID), {

@@ -3,8 +3,9 @@
  * is all of the LMS code the page loads up front; the rest (lms/reporter.ts) is a chunk
  * of its own, fetched only when this finds a launch.
  *
- * A package's launch URL carries `lms=scorm12|scorm2004|cmi5`, `level=`, and optionally
- * `mode=` and `pass=` (see scripts/package.ts). A cmi5 LMS adds `endpoint`, `fetch`,
+ * A package's launch URL carries `lms=scorm12|scorm2004|cmi5`, then `level=` and
+ * optionally `mode=` and `pass=`, or `check=pre|post` for the headline check (see
+ * scripts/package.ts). A cmi5 LMS adds `endpoint`, `fetch`,
  * `actor`, `registration` and `activityId`; without them there is nothing to report to.
  */
 import { MODES, type Mode } from '../../core/mode-names';
@@ -19,9 +20,13 @@ export interface Cmi5LaunchParams {
   activityId: string;
 }
 
+export type CheckUnit = 'pre' | 'post';
+
 export interface LmsLaunch {
   kind: LmsKind;
-  levelId: string;
+  /** The unit is one level, or the headline check before or after play. */
+  levelId: string | null;
+  check: CheckUnit | null;
   mode: Mode | null;
   /** The package's pass mark in percent; the LMS's own mastery score wins over it. */
   passMark: number | null;
@@ -30,8 +35,11 @@ export interface LmsLaunch {
 
 export function lmsLaunchFrom(params: URLSearchParams): LmsLaunch | null {
   const kind = params.get('lms');
-  const levelId = params.get('level');
-  if ((kind !== 'scorm12' && kind !== 'scorm2004' && kind !== 'cmi5') || !levelId) return null;
+  const levelId = params.get('level') || null;
+  const checkParam = params.get('check');
+  const check = checkParam === 'pre' || checkParam === 'post' ? checkParam : null;
+  if (kind !== 'scorm12' && kind !== 'scorm2004' && kind !== 'cmi5') return null;
+  if ((levelId === null) === (check === null)) return null;
   const modeParam = params.get('mode');
   const mode = (MODES as readonly string[]).includes(modeParam ?? '') ? (modeParam as Mode) : null;
   const passParam = params.get('pass');
@@ -49,5 +57,5 @@ export function lmsLaunchFrom(params: URLSearchParams): LmsLaunch | null {
     if (!endpoint || !fetchUrl || !actor || !registration || !activityId) return null;
     cmi5 = { endpoint, fetchUrl, actor, registration, activityId };
   }
-  return { kind, levelId, mode, passMark, cmi5 };
+  return { kind, levelId, check, mode, passMark, cmi5 };
 }
