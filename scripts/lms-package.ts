@@ -15,8 +15,8 @@ export const LAUNCH_FILE = 'index.html';
 export interface PackageUnit {
   /** The unit's id in the package: a level id, or `headline-check-pre` / `-post`. */
   id: string;
-  /** What the unit launches: `level=<id>` or `check=pre|post`. */
-  launch: { level: string } | { check: 'pre' | 'post' };
+  /** What the unit launches: a level in a mode, or the check before or after play. */
+  launch: { level: string; mode: Mode } | { check: 'pre' | 'post' };
   /** Level title per language tag. */
   title: Record<string, string>;
   /** Level briefing per language tag (cmi5 descriptions). */
@@ -30,7 +30,6 @@ export interface PackageSpec {
   /** The course's title per language tag. */
   title: Record<string, string>;
   units: PackageUnit[];
-  mode: Mode | null;
   /** IRI prefix of the cmi5 course and AU ids. */
   idBase: string;
   /** Every file of the package, '/'-separated, the manifest excepted. */
@@ -40,10 +39,9 @@ export interface PackageSpec {
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The query a unit launches with: `?lms=…&level=…[&mode=…]&pass=…` or `?lms=…&check=…`. */
-export function launchQuery(format: PackageFormat, unit: PackageUnit, mode: Mode | null): string {
+/** The query a unit launches with: `?lms=…&level=…&mode=…&pass=…` or `?lms=…&check=…`. */
+export function launchQuery(format: PackageFormat, unit: PackageUnit): string {
   const query = new URLSearchParams({ lms: format, ...unit.launch });
-  if (mode && 'level' in unit.launch) query.set('mode', mode);
   if (unit.passMark !== null) query.set('pass', String(unit.passMark));
   return `?${query}`;
 }
@@ -69,7 +67,7 @@ function scormManifest(spec: PackageSpec): string {
     .map((unit, index) => {
       const mastery = unit.passMark === null ? '' : masteryXml(v12, unit.passMark);
       return `      <item identifier="item-${index + 1}" identifierref="game" parameters="${escapeXml(
-        launchQuery(spec.format, unit, spec.mode),
+        launchQuery(spec.format, unit),
       )}">
         <title>${escapeXml(english(unit.title))}</title>${mastery}
       </item>`;
@@ -141,7 +139,7 @@ ${langstrings(unit.title, '      ')}
     <description>
 ${langstrings(unit.description, '      ')}
     </description>
-    <url>${escapeXml(`${LAUNCH_FILE}${launchQuery('cmi5', unit, spec.mode)}`)}</url>
+    <url>${escapeXml(`${LAUNCH_FILE}${launchQuery('cmi5', unit)}`)}</url>
   </au>`,
     )
     .join('\n');

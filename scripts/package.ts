@@ -101,6 +101,7 @@ interface LevelFile {
   title?: Record<string, string>;
   briefing?: Record<string, string>;
   passMark?: number;
+  mode?: Mode;
 }
 
 // Levels of the trainer's own join the build's levels/ and its index.
@@ -162,7 +163,8 @@ const units: PackageUnit[] = [
     const level = levelsById.get(levelId) as LevelFile;
     return {
       id: levelId,
-      launch: { level: levelId },
+      // The level's own mode unless --mode says otherwise: the player's saved choice never applies.
+      launch: { level: levelId, mode: mode ?? level.mode ?? 'learn' },
       title: level.title ?? { en: levelId },
       description: level.briefing ?? level.title ?? { en: levelId },
       passMark: pass ?? level.passMark ?? 60,
@@ -175,7 +177,6 @@ const manifest = manifestFor({
   format,
   title: localeText('common', (strings) => strings.title?.name),
   units,
-  mode,
   idBase: values['id-base'],
   files: [...files.keys()].sort(),
 });
