@@ -11,7 +11,7 @@ export interface LmsStart {
 /** Each method rejects with a message when the LMS refused or could not be reached. */
 export interface LmsClient {
   begin(): Promise<LmsStart>;
-  /** The unfinished session as JSON, so a relaunch resumes it. */
+  /** The unfinished session as JSON, after each decision, so a relaunch resumes it. */
   saveProgress(suspendData: string): Promise<void>;
   /** One decision, `index` counting from 0 across this attempt. */
   answered(interaction: PostInteraction, index: number, details: AnsweredDetails): Promise<void>;

@@ -18,7 +18,7 @@ import {
   postInteraction,
 } from '../../core/lms';
 import { seedFromText } from '../../core/random';
-import { parseResume } from '../../core/resume';
+import { decisionsIn, parseResume } from '../../core/resume';
 import { tacticsForLevel } from '../../core/taxonomy';
 import { scoreCheck } from '../../core/workshop/assessment';
 import type { GameContext } from '../../scenes/context';
@@ -101,13 +101,16 @@ function watchLevel(
   const ended = () => finished || left;
   let watched: Play | null = null;
   let startElapsedMs = 0;
-  // Each resume save (after every action) goes to the LMS too.
+  // The browser saves after every action; the LMS gets the session after each decision,
+  // which bounds the traffic to one save per post (a relaunch reopens the next post).
   const resume = context.resume;
   const saveLocally = resume.save.bind(resume);
+  let decisionsSent = decisionsIn(saved.status === 'ok' ? saved.resume : { actions: [] });
   resume.save = (data) => {
     saveLocally(data);
-    if (data.levelId === levelId && !ended())
-      client.saveProgress(JSON.stringify(data)).catch(couldNotSend);
+    if (data.levelId !== levelId || ended() || decisionsIn(data) === decisionsSent) return;
+    decisionsSent = decisionsIn(data);
+    client.saveProgress(JSON.stringify(data)).catch(couldNotSend);
   };
   onLeave(() => {
     left = true;
