@@ -180,6 +180,26 @@ describe('the game in a learning platform', () => {
     await page.close();
   });
 
+  it('opened without an LMS launch, the package is the plain game: no LMS code loads, nothing is sent', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = collectErrors(page);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    const refusedBefore = host.refused;
+    // The cmi5 AU's own address with its lms= query, but none of the parameters an LMS adds.
+    await page.goto(`${host.origin}/cmi5/index.html?lms=cmi5&level=lms-short&lang=en`);
+    await closeBriefing(page, page);
+    // The player's own mode (Learn for a new player), not one the package would set.
+    expect((await sessionState(page)).mode).toBe('learn');
+    expect(scripts.some((url) => /\/reporter-[\w-]+\.js$/.test(url))).toBe(false);
+    expect(await page.getByRole('alert').filter({ hasText: 'could not be sent' }).count()).toBe(0);
+    expect(host.refused).toBe(refusedBefore);
+    expect(realErrors(errors)).toEqual([]);
+    await page.close();
+  });
+
   describe('cmi5 against a real LRS', () => {
     const attempt = (name: string): Cmi5Attempt => ({
       registration: crypto.randomUUID(),
