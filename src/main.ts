@@ -23,6 +23,7 @@ import { recordEntry, showEntry } from './scenes/navigation';
 import { type AudioService, createHowlerAudio, createSilentAudio } from './services/audio';
 import { openCampaign } from './services/campaign';
 import { createTranslator, pickLanguage } from './services/i18n';
+import { lmsLaunchFrom } from './services/lms/launch';
 import { registerOffline } from './services/offline';
 import { PlaySessions } from './services/play-session';
 import { preferenceText, readPreference } from './services/preferences';
@@ -102,6 +103,12 @@ async function start(): Promise<void> {
     workshop: null,
   };
 
+  // Launched by a learning platform: its reporter (a chunk of its own) connects before the level opens.
+  const lms = lmsLaunchFrom(params);
+  const lmsReady = lms
+    ? import('./services/lms/reporter').then(({ connectLms }) => connectLms(lms, context))
+    : Promise.resolve();
+
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
     parent: 'game',
@@ -119,7 +126,12 @@ async function start(): Promise<void> {
   game.registry.set('context', context);
   game.events.once(Phaser.Core.Events.POST_RENDER, () => firstFrame());
 
-  const route: Route = { campaign, workshopCode: params.get('workshop'), firstFrameDrawn };
+  const route: Route = {
+    campaign,
+    workshopCode: params.get('workshop'),
+    firstFrameDrawn,
+    levelMayOpen: lmsReady.catch(reportUnexpectedError),
+  };
   addScenes(game, route);
   openFirstScene(game, context, route);
 

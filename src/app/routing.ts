@@ -25,6 +25,8 @@ export interface Route {
   workshopCode: string | null;
   /** The game's first frame. */
   firstFrameDrawn: Promise<void>;
+  /** The requested level opens once this settles too (an LMS reporter connecting first). */
+  levelMayOpen: Promise<unknown>;
 }
 
 export function addScenes(game: Phaser.Game, { campaign, workshopCode, firstFrameDrawn }: Route) {
@@ -60,7 +62,7 @@ export function openFirstScene(game: Phaser.Game, context: GameContext, route: R
   } else if (level === null) recordEntry({ scene: 'title' }, true);
   else {
     // The level alone when it came first, else the campaign (which may lack it).
-    campaign.levelReady(level).then(
+    Promise.all([campaign.levelReady(level), route.levelMayOpen]).then(
       () => {
         if (!holdsLevel(campaign.levelContent(level), level)) {
           open({ scene: 'title' });

@@ -9,7 +9,7 @@ import type { AccessibleLayer } from '../a11y/layer';
 import { AssessmentSchema, type CheckAnswer, checkOrder } from '../core/workshop/assessment';
 import type { CheckPhase } from '../core/workshop/result';
 import type { Translator } from '../services/i18n';
-import { el, openPanel } from '../ui/dialog';
+import { el, openPanel, type PanelOptions } from '../ui/dialog';
 import { alertLine } from './share';
 
 const assessment = v.parse(AssessmentSchema, itemsFile);
@@ -19,12 +19,13 @@ export function runCheck(
   translator: Translator,
   phase: CheckPhase,
   seed: number,
+  panelOptions: PanelOptions = {},
 ): Promise<CheckAnswer[]> {
   const { t, text } = translator;
   const items = checkOrder(assessment, seed);
   return new Promise((resolve) => {
     // Escape does not skip the check: it is short, and the result needs it.
-    const panel = openPanel(layer, t(`workshop:check.title.${phase}`), () => {});
+    const panel = openPanel(layer, t(`workshop:check.title.${phase}`), () => {}, panelOptions);
     panel.dialog.classList.add('workshop-check');
     const form = el('form');
     form.append(el('p', t('workshop:check.intro', { count: items.length })));
