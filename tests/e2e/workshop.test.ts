@@ -246,7 +246,7 @@ describe('a workshop from link to class dashboard', () => {
     expect(errors).toEqual([]);
     await otherMachine.close();
     await context.close();
-    // Two students play 13 posts each by keyboard: on a busy shared machine that can
+    // Two students play all of level 1 by keyboard: on a busy shared machine that can
     // take past the default two minutes.
   }, 300_000);
 
