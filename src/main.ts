@@ -69,8 +69,12 @@ async function start(): Promise<void> {
   const translator = await createTranslator(
     pickLanguage(params.get('lang'), store.get(LANGUAGE_KEY), navigator.languages ?? []),
   );
-  // The trainer's pages and the progress transfer are plain DOM in their own chunk;
-  // the game never starts on them.
+  // The trainer's pages, the level editor and the progress transfer are plain DOM in
+  // their own chunks; the game never starts on them.
+  if (params.has('editor')) {
+    await (await import('./editor/page')).showEditor(translator);
+    return;
+  }
   const page = (['facilitator', 'dashboard', 'progress', 'guide'] as const).find((name) =>
     params.has(name),
   );
@@ -197,7 +201,8 @@ async function start(): Promise<void> {
   // their own: at once with ?level= or ?workshop= (no title then), otherwise after the
   // title's first frame.
   const workshopCode = params.get('workshop');
-  const noTitle = Boolean(levelParam) || workshopCode !== null;
+  const draftId = params.get('draft'); // a level editor draft played in its own tab
+  const noTitle = Boolean(levelParam) || workshopCode !== null || draftId !== null;
   game.scene.add('title', TitleScene, !noTitle);
   const codeMayLoad = noTitle ? Promise.resolve() : firstFrameDrawn;
   addLazyScene(game, 'levels', async () => {
@@ -219,6 +224,10 @@ async function start(): Promise<void> {
   if (workshopCode !== null) {
     import('./workshop/join')
       .then(({ joinWorkshop }) => joinWorkshop(context, workshopCode, open))
+      .catch((error: unknown) => reportUnexpectedErrors(error));
+  } else if (draftId !== null) {
+    import('./editor/play')
+      .then(({ playDraft }) => playDraft(context, draftId, open))
       .catch((error: unknown) => reportUnexpectedErrors(error));
   } else if (!levelParam) recordEntry({ scene: 'title' }, true);
   else {
