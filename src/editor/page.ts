@@ -414,17 +414,18 @@ class Editor {
   }
 
   private step(move: (history: History<Level>) => History<Level>): void {
-    const focused = (document.activeElement as HTMLElement | null)?.dataset.path;
     const before = this.history;
     this.history = move(this.history);
-    if (this.history === before) return;
-    this.afterChange(true);
-    if (focused) this.focusPath(focused);
+    if (this.history !== before) this.afterChange(true);
   }
 
   private afterChange(rerender: boolean): void {
-    if (rerender) this.render();
-    else this.updateButtons();
+    if (rerender) {
+      // The control in use is drawn again: focus goes back to it (or to what replaced it).
+      const focused = (document.activeElement as HTMLElement | null)?.dataset.path;
+      this.render();
+      if (focused) this.focusPath(focused);
+    } else this.updateButtons();
     this.scheduleSave();
     window.clearTimeout(this.checkTimer);
     this.checkTimer = window.setTimeout(() => this.runChecks(), SETTLE_MS);
