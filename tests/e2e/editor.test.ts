@@ -275,6 +275,31 @@ describe('the level editor', () => {
     await expect.poll(() => byPath(again, 'title.en').inputValue()).toBe('Second title');
     expect(await byPath(again, 'debrief.en').inputValue()).toBe('Closed in a hurry');
     expect(await byPath(first, 'title.en').inputValue()).toBe('First title');
+
+    // A full storage is said in place of "Saved", and saving resumes once there is room.
+    await first.evaluate(() => {
+      // Fill the storage to the last few bytes: big pieces first, then ever smaller ones.
+      let index = 0;
+      for (let size = 1024 * 1024; size >= 16; size = Math.floor(size / 4)) {
+        try {
+          for (;;) localStorage.setItem(`filler-${index++}`, 'x'.repeat(size));
+        } catch {
+          // This size no longer fits: try a smaller one.
+        }
+      }
+    });
+    await type(
+      first,
+      'briefing.en',
+      'A briefing that no longer fits in the full storage of this browser, however short it is.',
+    );
+    await expect.poll(() => saved(first)).toMatch(/^Not saved: this browser’s storage is full/);
+    await first.evaluate(() => {
+      for (const key of Object.keys(localStorage))
+        if (key.startsWith('filler-')) localStorage.removeItem(key);
+    });
+    await type(first, 'briefing.en', 'First briefing, again');
+    await expect.poll(() => saved(first)).toBe('Saved in this browser');
     expect(errors).toEqual([]);
   });
 
@@ -284,6 +309,7 @@ describe('the level editor', () => {
     await page.goto(editorUrl());
     const files = page.getByLabel('Level files (.json or .zip)');
     await expect.poll(() => files.count()).toBe(1);
+    expect(await axeProblems(page, 'editor start')).toEqual([]);
     await files.setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
