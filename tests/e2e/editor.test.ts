@@ -30,7 +30,7 @@ async function type(page: Page, path: string, text: string): Promise<void> {
 async function startBlank(page: Page, name: string): Promise<void> {
   await page.goto(editorUrl());
   const draftName = page.getByRole('textbox', { name: 'Draft name' });
-  await expect.poll(() => draftName.count()).toBe(1);
+  await expect.poll(() => draftName.count(), { timeout: 60_000 }).toBe(1);
   await draftName.fill(name);
   await press(page, page.getByRole('button', { name: 'Start a blank level' }));
   await expect.poll(() => page.getByRole('heading', { name: 'Level settings' }).count()).toBe(1);
@@ -270,8 +270,10 @@ describe('the level editor', () => {
     const again = await context.newPage();
     errors.push(...collectErrors(again));
     await again.goto(editorUrl());
-    await screenshot(again, 'editor-drafts');
-    await press(again, again.getByRole('button', { name: 'Open the draft Second draft' }));
+    // The page loads and checks the campaign first (its levels are the templates).
+    const open = again.getByRole('button', { name: 'Open the draft Second draft' });
+    await expect.poll(() => open.count(), { timeout: 60_000 }).toBe(1);
+    await press(again, open);
     await expect.poll(() => byPath(again, 'title.en').inputValue()).toBe('Second title');
     expect(await byPath(again, 'debrief.en').inputValue()).toBe('Closed in a hurry');
     expect(await byPath(first, 'title.en').inputValue()).toBe('First title');
@@ -308,7 +310,7 @@ describe('the level editor', () => {
     const errors = collectErrors(page);
     await page.goto(editorUrl());
     const files = page.getByLabel('Level files (.json or .zip)');
-    await expect.poll(() => files.count()).toBe(1);
+    await expect.poll(() => files.count(), { timeout: 60_000 }).toBe(1);
     expect(await axeProblems(page, 'editor start')).toEqual([]);
     await files.setInputFiles({
       name: 'broken.json',
