@@ -5,7 +5,7 @@
  * picker for a post's author, tactic checkboxes, evidence marked in the text).
  * Every control carries its JSON path, so a validator message can focus it.
  */
-import { entryOf, type FieldEntry, type FieldNode } from '../core/editor/fields';
+import type { CustomField, FieldEntry, FieldNode } from '../core/editor/fields';
 import { getAt, insertItem, moveItem, removeItem } from '../core/editor/operations';
 import { formatJsonPath } from '../core/level/problem';
 import type { Level, LocalizedText } from '../core/level/schema';
@@ -21,7 +21,7 @@ export interface FormContext {
   replace(level: Level, focusPath?: JsonPath): void;
   languageName(language: string): string;
   /** Forms made for particular fields, by dotted name (`posts.author`). */
-  custom: Partial<Record<string, (path: JsonPath, entry: FieldEntry) => HTMLElement>>;
+  custom: Record<CustomField, (path: JsonPath, entry: FieldEntry) => HTMLElement>;
 }
 
 let controlCount = 0;
@@ -47,7 +47,7 @@ export function renderEntries(
 }
 
 export function renderEntry(ctx: FormContext, entry: FieldEntry, path: JsonPath): HTMLElement {
-  const custom = ctx.custom[entry.name];
+  const custom = ctx.custom[entry.name as CustomField];
   if (custom) return custom(path, entry);
   const value = getAt(ctx.level(), path);
   if (entry.optional && value === undefined && entry.fallback === undefined) {
@@ -333,5 +333,3 @@ function recordField(
     set.append(renderNode(ctx, node.value, [...path, key], name));
   return set;
 }
-
-export { entryOf };

@@ -123,6 +123,22 @@ export function fieldNames(node: FieldNode = LEVEL_FIELDS): string[] {
   return names;
 }
 
+/**
+ * Fields with forms made for them rather than built from their kind: an account's id
+ * (renamed in its posts too), a post's author (a pick of the accounts), its tactics and
+ * lure (checkboxes that keep the explanations in step), its evidence (marked in the
+ * text) and explanations (one per tactic used). Tested to be fields of the format.
+ */
+export const CUSTOM_FIELDS = [
+  'accounts.id',
+  'posts.author',
+  'posts.truth.tactics',
+  'posts.truth.lure',
+  'posts.truth.evidence',
+  'posts.truth.explanations',
+] as const;
+export type CustomField = (typeof CUSTOM_FIELDS)[number];
+
 /** The entry of an object node by key. */
 export function entryOf(node: FieldNode, key: string): FieldEntry | undefined {
   return node.kind === 'object' ? node.entries.find((entry) => entry.key === key) : undefined;

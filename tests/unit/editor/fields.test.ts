@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  CUSTOM_FIELDS,
   type FieldNode,
   fieldNames,
   fieldNode,
@@ -33,6 +34,10 @@ describe('the editor’s fields, read from the level format', () => {
     expect(LEVEL_FIELDS.entries.map((entry) => entry.key)).toEqual(schemaKeys);
     expect(fieldNames()).toContain('posts.investigation.image.daysEarlier');
     expect(fieldNames()).toContain('posts.truth.whyGenuine');
+  });
+
+  it('the fields with forms of their own are fields of the format', () => {
+    expect(fieldNames()).toEqual(expect.arrayContaining([...CUSTOM_FIELDS]));
   });
 
   it('knows how to show every kind of field the format uses', () => {
