@@ -318,6 +318,10 @@ class Editor {
   private saveTimer = 0;
   private checkTimer = 0;
   private saved: SaveResult | 'pending' = 'saved';
+  /** This tab's work went to a new draft because another tab saved the same one. */
+  private forked = false;
+  private readonly nameInput = el('input');
+  private readonly playLink = el('a', null, 'button-link');
   private readonly formArea = el('div', null, 'editor-form');
   private readonly checksArea = el('div', null, 'editor-checks');
   private readonly previewArea = el('section', null, 'editor-preview-area');
@@ -365,7 +369,7 @@ class Editor {
     const { t } = this.translator;
     const heading = el('h1', t('editor:title'));
     heading.tabIndex = -1;
-    const name = el('input');
+    const name = this.nameInput;
     name.type = 'text';
     name.maxLength = 80;
     name.value = this.draft.name;
@@ -442,6 +446,21 @@ class Editor {
   private flush(): void {
     window.clearTimeout(this.saveTimer);
     if (this.saved !== 'pending') return;
+    const stored = this.store.load(this.draft.id);
+    if (stored && stored.savedAt > this.draft.savedAt) {
+      // Another tab saved this draft since this one last did: both are kept, this
+      // tab's work as a new draft, so neither overwrites the other.
+      const { t } = this.translator;
+      this.draft = {
+        ...this.draft,
+        id: newDraftId(now(), Math.random),
+        name: t('editor:save.forkName', { name: this.draft.name }),
+      };
+      history.replaceState(null, '', pageUrl({ editor: this.draft.id }));
+      this.nameInput.value = this.draft.name;
+      this.playLink.href = pageUrl({ draft: this.draft.id });
+      this.forked = true;
+    }
     this.draft = { ...this.draft, level: this.level, savedAt: now() };
     this.saved = this.store.save(this.draft);
     this.showStatus();
@@ -455,7 +474,10 @@ class Editor {
       full: t('editor:save.full'),
       unavailable: t('editor:save.unavailable'),
     };
-    this.status.textContent = words[this.saved];
+    this.status.textContent =
+      this.forked && this.saved === 'saved'
+        ? t('editor:save.forked', { name: this.draft.name })
+        : words[this.saved];
     this.status.classList.toggle('notice', this.saved === 'full' || this.saved === 'unavailable');
   }
 
@@ -934,7 +956,8 @@ class Editor {
     const { t } = this.translator;
     const section = el('section', null, 'editor-actions');
     section.append(el('h2', t('editor:share.title')));
-    const play = el('a', t('editor:play'), 'button-link');
+    const play = this.playLink;
+    play.textContent = t('editor:play');
     play.href = pageUrl({ draft: this.draft.id });
     play.target = '_blank';
     play.rel = 'noopener';

@@ -302,6 +302,28 @@ describe('the level editor', () => {
     });
     await type(first, 'briefing.en', 'First briefing, again');
     await expect.poll(() => saved(first)).toBe('Saved in this browser');
+
+    // The same draft in two tabs: the later save becomes a draft of its own.
+    const twin = await context.newPage();
+    errors.push(...collectErrors(twin));
+    await twin.goto(first.url());
+    await expect
+      .poll(() => byPath(twin, 'title.en').inputValue(), { timeout: 60_000 })
+      .toBe('First title');
+    await type(twin, 'title.en', 'Changed in the twin tab');
+    await expect.poll(() => saved(twin)).toBe('Saved in this browser');
+    await type(first, 'title.en', 'Changed in the first tab');
+    await expect
+      .poll(() => saved(first))
+      .toMatch(/^Saved as a new draft, “First draft \(another tab\)”/);
+    await twin.reload();
+    await expect
+      .poll(() => byPath(twin, 'title.en').inputValue(), { timeout: 60_000 })
+      .toBe('Changed in the twin tab');
+    await first.reload();
+    await expect
+      .poll(() => byPath(first, 'title.en').inputValue(), { timeout: 60_000 })
+      .toBe('Changed in the first tab');
     expect(errors).toEqual([]);
   });
 
