@@ -347,7 +347,6 @@ class Editor {
     this.languageName = languageNamer(translator);
     this.undoButton = button(t('editor:undo'), () => this.step(undo));
     this.redoButton = button(t('editor:redo'), () => this.step(redo));
-    this.status.setAttribute('role', 'status');
     this.form = {
       t: (key, params) => t(key, params ?? {}),
       level: () => this.level,
@@ -478,7 +477,13 @@ class Editor {
       this.forked && this.saved === 'saved'
         ? t('editor:save.forked', { name: this.draft.name })
         : words[this.saved];
-    this.status.classList.toggle('notice', this.saved === 'full' || this.saved === 'unavailable');
+    // Said aloud only when something needs the trainer: "Saving…" and "Saved" after
+    // every pause in typing would talk over the screen reader reading the form.
+    const trouble = this.saved === 'full' || this.saved === 'unavailable';
+    this.status.classList.toggle('notice', trouble);
+    if (trouble || (this.forked && this.saved === 'saved'))
+      this.status.setAttribute('role', 'alert');
+    else this.status.removeAttribute('role');
   }
 
   private updateButtons(): void {

@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { importLevel, levelMeaning } from '../../src/core/editor/normalise';
+import { buildCatalog } from '../../src/core/level/catalog';
+import { unpackLevels } from '../../src/core/workshop/pack';
 import { OPTIONS } from '../unit/level-fixture';
 import { axeProblems } from './axe';
 import { collectErrors, press, screenshot, sessionState, useBrowser } from './browser';
@@ -44,12 +46,13 @@ async function openSection(page: Page, name: RegExp): Promise<void> {
   await press(page, page.getByRole('button', { name }));
 }
 
-async function download(page: Page, name: string): Promise<string> {
+/** Presses a download button and reads what it saved. */
+async function download(page: Page, name: string): Promise<Buffer> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     press(page, page.getByRole('button', { name })),
   ]);
-  return readFileSync(await file.path(), 'utf8');
+  return readFileSync(await file.path());
 }
 
 /** Answers every post of the level being played, then waits for the debrief. */
@@ -224,7 +227,7 @@ describe('the level editor', () => {
     await screenshot(page, 'editor');
 
     // Export: the file passes levels:check as it is.
-    const exported = await download(page, 'Export as .json');
+    const exported = (await download(page, 'Export as .json')).toString('utf8');
     const folder = mkdtempSync(join(tmpdir(), 'ftf-editor-'));
     const file = join(folder, 'my-level.json');
     writeFileSync(file, exported);
@@ -346,7 +349,13 @@ describe('the level editor', () => {
     const source = readFileSync('levels/02-economic.json', 'utf8');
     await files.setInputFiles('levels/02-economic.json');
     await expect.poll(() => page.getByRole('heading', { name: 'Level settings' }).count()).toBe(1);
-    const exported = await download(page, 'Export as .json');
+    const exported = (await download(page, 'Export as .json')).toString('utf8');
+    // The pack is what the facilitator page reads: one valid level in a zip.
+    const pack = unpackLevels('pack.zip', await download(page, 'Export as a pack (.zip)'));
+    expect(pack.problems).toEqual([]);
+    const packed = buildCatalog(pack.files, OPTIONS);
+    expect(packed.failures).toEqual([]);
+    expect(packed.levels.map((entry) => entry.level.id)).toEqual(['economic']);
     const original = importLevel(source, OPTIONS);
     const again = importLevel(exported, OPTIONS);
     if (!original.ok || !again.ok) throw new Error('both are valid levels');
