@@ -510,7 +510,7 @@ class Editor {
     }
     const heading = el(
       'h2',
-      t(`editor:section.${this.section}`, { count: 0 }).replace(/\s*\(.*\)$/, ''),
+      this.section === 'level' ? t('editor:section.level') : label(this.form, this.section),
     );
     heading.tabIndex = -1;
     this.formArea.replaceChildren(heading);
