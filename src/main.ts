@@ -45,8 +45,12 @@ async function start(): Promise<void> {
   const translator = await createTranslator(
     pickLanguage(params.get('lang'), readPreference(store, 'language'), navigator.languages ?? []),
   );
-  // The trainer's pages and the progress transfer are plain DOM in their own chunk;
-  // the game never starts on them.
+  // The trainer's pages, the level editor and the progress transfer are plain DOM in
+  // their own chunks; the game never starts on them.
+  if (params.has('editor')) {
+    await (await import('./editor/page')).showEditor(translator);
+    return;
+  }
   const page = (['facilitator', 'dashboard', 'progress', 'guide'] as const).find((name) =>
     params.has(name),
   );
@@ -129,6 +133,7 @@ async function start(): Promise<void> {
   const route: Route = {
     campaign,
     workshopCode: params.get('workshop'),
+    draftId: params.get('draft'),
     firstFrameDrawn,
     levelMayOpen: lmsReady.catch(reportUnexpectedError),
   };

@@ -23,14 +23,19 @@ export interface Route {
   campaign: Campaign;
   /** From ?workshop=; null without one. */
   workshopCode: string | null;
+  /** From ?draft=: a level editor draft played in its own tab; null without one. */
+  draftId: string | null;
   /** The game's first frame. */
   firstFrameDrawn: Promise<void>;
   /** The requested level opens once this settles too (an LMS reporter connecting first). */
   levelMayOpen: Promise<unknown>;
 }
 
-export function addScenes(game: Phaser.Game, { campaign, workshopCode, firstFrameDrawn }: Route) {
-  const noTitle = campaign.requested !== null || workshopCode !== null;
+export function addScenes(
+  game: Phaser.Game,
+  { campaign, workshopCode, draftId, firstFrameDrawn }: Route,
+) {
+  const noTitle = campaign.requested !== null || workshopCode !== null || draftId !== null;
   game.scene.add('title', TitleScene, !noTitle);
   const codeMayLoad = noTitle ? Promise.resolve() : firstFrameDrawn;
   addLazyScene(game, 'levels', async () => {
@@ -49,7 +54,7 @@ export function addScenes(game: Phaser.Game, { campaign, workshopCode, firstFram
 
 /** Opens the first scene: a workshop's join page, the requested level, or the title. */
 export function openFirstScene(game: Phaser.Game, context: GameContext, route: Route): void {
-  const { campaign, workshopCode } = route;
+  const { campaign, workshopCode, draftId } = route;
   const open = (entry: SceneEntry) => {
     recordEntry(entry, true);
     showEntry(game, entry);
@@ -58,6 +63,10 @@ export function openFirstScene(game: Phaser.Game, context: GameContext, route: R
   if (workshopCode !== null) {
     import('../workshop/join')
       .then(({ joinWorkshop }) => joinWorkshop(context, workshopCode, open))
+      .catch(reportUnexpectedError);
+  } else if (draftId !== null) {
+    import('../editor/play')
+      .then(({ playDraft }) => playDraft(context, draftId, open))
       .catch(reportUnexpectedError);
   } else if (level === null) recordEntry({ scene: 'title' }, true);
   else {

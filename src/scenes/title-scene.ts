@@ -147,6 +147,10 @@ export class TitleScene extends BaseScene {
     footer.style.top = `${below + rowHeight + 20}px`;
     footer.style.width = `${buttonWidth + 36}px`;
     footer.append(languageSelect(translator, this.ctx.store, 'title-language'));
+    // Trainers write their own levels in the editor, a page of its own.
+    const editor = el('a', t('title.editor'), 'title-link');
+    editor.href = `?editor${location.search.includes('lang=') ? `&lang=${translator.language()}` : ''}`;
+    footer.append(editor);
     if (!this.ctx.store.persistent) {
       const notice = el('p', t('title.storageUnavailable'), 'notice');
       notice.setAttribute('role', 'status');

@@ -16,8 +16,9 @@ const NAMESPACES = ['common', 'validation'] as const;
 const lazyBundles = import.meta.glob<{ default: Record<string, unknown> }>([
   '../../locales/*/*.json',
   '!../../locales/en/*.json',
-  // The workshop pages load their own namespace (src/workshop/strings.ts).
+  // The workshop pages and the editor load their own namespaces (src/workshop/strings.ts).
   '!../../locales/*/workshop.json',
+  '!../../locales/*/editor.json',
 ]);
 
 /** Languages with a folder under locales/. */

@@ -86,75 +86,13 @@ export class PostPanel {
   /**
    * The post as the player reads it. Deciding, each sentence of the text is a toggle
    * button the player marks as evidence; in the feedback the tells are highlighted.
-   * The account's age, followers and history are behind the Profile check.
    */
   private renderPost(post: Post, mode: 'decide' | 'feedback'): HTMLElement {
-    const { t, number } = this.deps.translator;
-    const section = el('section');
-    const account = accountOf(this.deps.level, post.author);
-    if (account) {
-      const parts = [
-        `${this.text(account.name)} ${account.handle}`,
-        account.verified ? t('post.verified') : null,
-      ].filter(Boolean);
-      section.append(el('p', parts.join(' · '), 'meta'));
-    }
-    if (post.group)
-      section.append(el('p', t('post.inGroup', { group: this.text(post.group) }), 'meta'));
-    if (post.kind === 'ad') section.append(el('p', t('post.sponsored'), 'meta'));
-
-    const text = this.text(post.text);
-    if (mode === 'decide') section.append(...this.renderSentences(text));
-    else {
-      const body = el('p', null, 'post-text');
-      appendMarked(
-        body,
-        text,
-        post.truth.evidence.map((phrase) => this.text(phrase)),
-      );
-      section.append(body);
-    }
-
-    if (post.media) {
-      const label = post.kind === 'video' ? t('post.videoFrame') : t('post.image');
-      section.append(
-        el('p', t('post.mediaLine', { label, description: this.text(post.media) }), 'media'),
-      );
-    }
-    if (post.sound)
-      section.append(el('p', t('post.sound', { sound: this.text(post.sound) }), 'meta'));
-    if (post.link) {
-      const link = el('p', null, 'link');
-      link.append(el('strong', this.text(post.link.title)), el('br'), el('span', post.link.url));
-      section.append(link);
-    }
-    section.append(
-      el(
-        'p',
-        t('post.engagement', {
-          likes: number(post.likes),
-          shares: number(post.shares),
-          count: post.comments.length,
-        }),
-        'meta',
-      ),
-    );
-    if (post.comments.length > 0) {
-      const list = el('ul');
-      list.setAttribute('aria-label', t('post.comments'));
-      for (const comment of post.comments)
-        list.append(
-          el(
-            'li',
-            t('post.commentLine', {
-              author: this.text(comment.author),
-              text: this.text(comment.text),
-            }),
-          ),
-        );
-      section.append(list);
-    }
-    return section;
+    const body =
+      mode === 'decide'
+        ? this.renderSentences(this.text(post.text))
+        : [markedText(this.deps.translator, post)];
+    return renderPostContent(this.deps.translator, this.deps.level, post, body);
   }
 
   /** The post text as one toggle button per sentence, in a group that says what they are for. */
@@ -388,4 +326,72 @@ export function appendMarked(target: HTMLElement, text: string, phrases: readonl
     cursor = end;
   }
   target.append(document.createTextNode(text.slice(cursor)));
+}
+
+/** The post text with its evidence phrases marked: the feedback's view of the tells. */
+export function markedText(translator: Pick<Translator, 'text'>, post: Post): HTMLElement {
+  const body = el('p', null, 'post-text');
+  appendMarked(
+    body,
+    translator.text(post.text),
+    post.truth.evidence.map((phrase) => translator.text(phrase)),
+  );
+  return body;
+}
+
+/**
+ * Everything the player reads on a post, with `body` as its text. The account's age,
+ * followers and history are behind the Profile check. The level editor's preview
+ * shows a post through this too.
+ */
+export function renderPostContent(
+  translator: Pick<Translator, 't' | 'text' | 'number'>,
+  level: Level,
+  post: Post,
+  body: readonly HTMLElement[],
+): HTMLElement {
+  const { t, number, text } = translator;
+  const section = el('section');
+  const account = accountOf(level, post.author);
+  if (account) {
+    const parts = [
+      `${text(account.name)} ${account.handle}`,
+      account.verified ? t('post.verified') : null,
+    ].filter(Boolean);
+    section.append(el('p', parts.join(' · '), 'meta'));
+  }
+  if (post.group) section.append(el('p', t('post.inGroup', { group: text(post.group) }), 'meta'));
+  if (post.kind === 'ad') section.append(el('p', t('post.sponsored'), 'meta'));
+  section.append(...body);
+  if (post.media) {
+    const label = post.kind === 'video' ? t('post.videoFrame') : t('post.image');
+    section.append(el('p', t('post.mediaLine', { label, description: text(post.media) }), 'media'));
+  }
+  if (post.sound) section.append(el('p', t('post.sound', { sound: text(post.sound) }), 'meta'));
+  if (post.link) {
+    const link = el('p', null, 'link');
+    link.append(el('strong', text(post.link.title)), el('br'), el('span', post.link.url));
+    section.append(link);
+  }
+  section.append(
+    el(
+      'p',
+      t('post.engagement', {
+        likes: number(post.likes),
+        shares: number(post.shares),
+        count: post.comments.length,
+      }),
+      'meta',
+    ),
+  );
+  if (post.comments.length > 0) {
+    const list = el('ul');
+    list.setAttribute('aria-label', t('post.comments'));
+    for (const comment of post.comments)
+      list.append(
+        el('li', t('post.commentLine', { author: text(comment.author), text: text(comment.text) })),
+      );
+    section.append(list);
+  }
+  return section;
 }

@@ -6,10 +6,18 @@
  */
 import { buildCatalog } from '../core/level/catalog';
 import type { Level } from '../core/level/schema';
-import { PACK_LIMITS, type PackProblem, type Unpacked, unpackLevels } from '../core/workshop/pack';
+import {
+  fromFiles,
+  PACK_LIMITS,
+  type PackProblem,
+  type Unpacked,
+  unpackLevels,
+} from '../core/workshop/pack';
 import { type Content, lureInfo } from '../services/content';
 import { registerTactics, type Translator } from '../services/i18n';
 import { formatProblem } from '../services/problems';
+import { button, el } from '../ui/dialog';
+import { field } from './share';
 
 export interface CustomLevels {
   levels: Level[];
@@ -25,6 +33,32 @@ export function packUrlProblem(text: string): 'bad-url' | null {
   } catch {
     return 'bad-url';
   }
+}
+
+/**
+ * Files the trainer chose (JSON files, a zip, a folder's files) as level files;
+ * oversized files are refused by their size, before they are read.
+ */
+export async function readLevelFiles(files: readonly File[]): Promise<Unpacked> {
+  const tooBig = files.filter((file) => file.size > PACK_LIMITS.maxPackBytes);
+  const list = await Promise.all(
+    files
+      .filter((file) => !tooBig.includes(file))
+      .map(async (file) => ({
+        name: file.webkitRelativePath || file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      })),
+  );
+  const unpacked =
+    list.length === 1 && list[0] ? unpackLevels(list[0].name, list[0].bytes) : fromFiles(list);
+  unpacked.problems.unshift(
+    ...tooBig.map((file) => ({
+      file: file.name,
+      reason: 'too-big' as const,
+      limit: PACK_LIMITS.maxPackBytes,
+    })),
+  );
+  return unpacked;
 }
 
 /** Fetches at most the pack limit; a larger or failing download is a message, not a throw. */
@@ -106,6 +140,27 @@ export function addLevels(translator: Translator, content: Content, levels: read
   }
 }
 
+/** Why a pack could not be fetched, in words. */
+function unreachableMessage(translator: Translator, url: string, reason: string): string {
+  return translator.t('workshop:custom.unreachable', {
+    url,
+    reason:
+      reason === 'too-big'
+        ? packMessage(translator, { file: url, reason: 'too-big', limit: PACK_LIMITS.maxPackBytes })
+        : reason === 'bad-url'
+          ? translator.t('workshop:custom.bad-url')
+          : reason,
+  });
+}
+
+/** A pack fetched and unpacked, or why it could not be fetched, in words. */
+export async function fetchLevels(translator: Translator, url: string): Promise<Unpacked | string> {
+  const fetched = await fetchPack(url);
+  if (!fetched.ok) return unreachableMessage(translator, url, fetched.reason);
+  const name = new URL(url, location.href).pathname.split('/').pop() || url;
+  return unpackLevels(name, fetched.bytes);
+}
+
 /** Fetches, unpacks and validates the packs a workshop link names. */
 export async function loadPacks(
   translator: Translator,
@@ -114,30 +169,50 @@ export async function loadPacks(
 ): Promise<CustomLevels> {
   const all: CustomLevels = { levels: [], messages: [] };
   for (const url of urls) {
-    const fetched = await fetchPack(url);
-    if (!fetched.ok) {
-      all.messages.push(
-        translator.t('workshop:custom.unreachable', {
-          url,
-          reason:
-            fetched.reason === 'too-big'
-              ? packMessage(translator, {
-                  file: url,
-                  reason: 'too-big',
-                  limit: PACK_LIMITS.maxPackBytes,
-                })
-              : fetched.reason === 'bad-url'
-                ? translator.t('workshop:custom.bad-url')
-                : fetched.reason,
-        }),
-      );
+    const unpacked = await fetchLevels(translator, url);
+    if (typeof unpacked === 'string') {
+      all.messages.push(unpacked);
       continue;
     }
-    const name = new URL(url, location.href).pathname.split('/').pop() || url;
-    const result = validateCustom(translator, content, unpackLevels(name, fetched.bytes));
+    const result = validateCustom(translator, content, unpacked);
     addLevels(translator, content, result.levels);
     all.levels.push(...result.levels);
     all.messages.push(...result.messages);
   }
   return all;
+}
+
+/**
+ * The inputs a trainer's levels come from, on the facilitator page and in the editor:
+ * files (JSON or zip), a folder, a URL.
+ */
+export function levelSourceInputs(
+  { t }: Translator,
+  readFiles: (files: File[]) => void,
+  readUrl: (address: string) => void,
+): HTMLElement[] {
+  const files = el('input');
+  files.type = 'file';
+  files.multiple = true;
+  files.accept = '.json,.zip,application/json,application/zip';
+  files.addEventListener('change', () => readFiles([...(files.files ?? [])]));
+  const folder = el('input');
+  folder.type = 'file';
+  folder.webkitdirectory = true;
+  folder.addEventListener('change', () =>
+    readFiles([...(folder.files ?? [])].filter((file) => file.name.endsWith('.json'))),
+  );
+  const url = el('input');
+  url.type = 'url';
+  url.placeholder = 'https://';
+  const load = button(t('workshop:custom.load'), () => {
+    const address = url.value.trim();
+    if (address !== '') readUrl(address);
+  });
+  return [
+    field(files, t('workshop:custom.files')).wrapper,
+    field(folder, t('workshop:custom.folder')).wrapper,
+    field(url, t('workshop:custom.url'), t('workshop:custom.urlHelp')).wrapper,
+    load,
+  ];
 }

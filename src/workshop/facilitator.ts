@@ -4,17 +4,27 @@
  */
 
 import type { Level } from '../core/level/schema';
-import { fromFiles, PACK_LIMITS, unpackLevels } from '../core/workshop/pack';
 import { encodeSetup, MAX_TIME_LIMIT_MINUTES, type WorkshopSetup } from '../core/workshop/setup';
 import type { Content } from '../services/content';
 import type { Translator } from '../services/i18n';
 import { button, el } from '../ui/dialog';
-import { addLevels, loadPacks, validateCustom } from './custom-levels';
+import {
+  addLevels,
+  levelSourceInputs,
+  loadPacks,
+  readLevelFiles,
+  validateCustom,
+} from './custom-levels';
 import { alertLine, copyText, field, pageUrl, qrImage } from './share';
 
 export function renderFacilitator(main: HTMLElement, translator: Translator, content: Content) {
   const { t, text } = translator;
   main.append(el('h1', t('workshop:facilitator.title')), el('p', t('workshop:facilitator.intro')));
+  const editor = el('a', t('workshop:facilitator.editor'));
+  editor.href = pageUrl({ editor: '' });
+  const editorLine = el('p');
+  editorLine.append(editor);
+  main.append(editorLine);
   const form = el('form', null, 'workshop-form');
   main.append(form);
 
@@ -253,57 +263,22 @@ function customLevelsSection(
     }
   };
   const readLocal = async (files: File[]) => {
-    // Oversized files are refused by their size, before they are read.
-    const tooBig = files.filter((file) => file.size > PACK_LIMITS.maxPackBytes);
-    const list = await Promise.all(
-      files
-        .filter((file) => !tooBig.includes(file))
-        .map(async (file) => ({
-          name: file.webkitRelativePath || file.name,
-          bytes: new Uint8Array(await file.arrayBuffer()),
-        })),
-    );
-    const unpacked =
-      list.length === 1 && list[0] ? unpackLevels(list[0].name, list[0].bytes) : fromFiles(list);
-    unpacked.problems.unshift(
-      ...tooBig.map((file) => ({
-        file: file.name,
-        reason: 'too-big' as const,
-        limit: PACK_LIMITS.maxPackBytes,
-      })),
-    );
+    const unpacked = await readLevelFiles(files);
     const result = validateCustom(translator, content, unpacked);
     addLevels(translator, content, result.levels);
     show(result.levels, result.messages, null);
   };
-  const files = el('input');
-  files.type = 'file';
-  files.multiple = true;
-  files.accept = '.json,.zip,application/json,application/zip';
-  files.addEventListener('change', () => void readLocal([...(files.files ?? [])]));
-  const folder = el('input');
-  folder.type = 'file';
-  folder.webkitdirectory = true;
-  folder.addEventListener(
-    'change',
-    () => void readLocal([...(folder.files ?? [])].filter((file) => file.name.endsWith('.json'))),
-  );
-  const url = el('input');
-  url.type = 'url';
-  url.placeholder = 'https://';
-  const load = button(t('workshop:custom.load'), () => {
-    const address = url.value.trim();
-    if (address === '') return;
-    report.replaceChildren(el('p', t('common.loading')));
-    void loadPacks(translator, content, [address]).then((result) =>
-      show(result.levels, result.messages, new URL(address, location.href).toString()),
-    );
-  });
   section.append(
-    field(files, t('workshop:custom.files')).wrapper,
-    field(folder, t('workshop:custom.folder')).wrapper,
-    field(url, t('workshop:custom.url'), t('workshop:custom.urlHelp')).wrapper,
-    load,
+    ...levelSourceInputs(
+      translator,
+      (files) => void readLocal(files),
+      (address) => {
+        report.replaceChildren(el('p', t('common.loading')));
+        void loadPacks(translator, content, [address]).then((result) =>
+          show(result.levels, result.messages, new URL(address, location.href).toString()),
+        );
+      },
+    ),
     report,
   );
   return section;

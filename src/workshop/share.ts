@@ -30,8 +30,8 @@ export function qrImage(text: string, label: string): HTMLImageElement | null {
   return image;
 }
 
-export function download(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function download(fileName: string, data: string | Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
   const link = el('a');
   link.href = url;
   link.download = fileName;

@@ -1,29 +1,38 @@
 /**
- * The workshop's strings are their own i18next namespace ("workshop"), loaded with this
- * chunk rather than bundled with the title: the title's JS has a size budget and
- * players who never join a workshop never need them.
+ * The workshop's and the level editor's strings are i18next namespaces of their own
+ * ("workshop", "editor"), loaded with their chunks rather than bundled with the title:
+ * the title's JS has a size budget and players who never open these pages never need them.
  */
 import type { Translator } from '../services/i18n';
 
-const bundles = import.meta.glob<{ default: Record<string, unknown> }>(
-  '../../locales/*/workshop.json',
-);
+type PageNamespace = 'workshop' | 'editor';
 
-async function load(translator: Translator, language: string): Promise<void> {
+const bundles = import.meta.glob<{ default: Record<string, unknown> }>([
+  '../../locales/*/workshop.json',
+  '../../locales/*/editor.json',
+]);
+
+async function load(translator: Translator, namespace: PageNamespace, language: string) {
   const { i18n } = translator;
-  if (i18n.hasResourceBundle(language, 'workshop')) return;
-  const bundle = bundles[`../../locales/${language}/workshop.json`];
-  if (bundle) i18n.addResourceBundle(language, 'workshop', (await bundle()).default, true, true);
+  if (i18n.hasResourceBundle(language, namespace)) return;
+  const bundle = bundles[`../../locales/${language}/${namespace}.json`];
+  if (bundle) i18n.addResourceBundle(language, namespace, (await bundle()).default, true, true);
 }
 
 /** Loads English (the fallback) and the current language, and each language chosen later. */
-export async function loadWorkshopStrings(translator: Translator): Promise<void> {
-  await load(translator, 'en');
-  await load(translator, translator.language());
+export async function loadPageStrings(
+  translator: Translator,
+  namespace: PageNamespace,
+): Promise<void> {
+  await load(translator, namespace, 'en');
+  await load(translator, namespace, translator.language());
   // Before the switch, so scenes that redraw on the change find the strings there.
   const setLanguage = translator.setLanguage;
   translator.setLanguage = async (language) => {
-    await load(translator, language);
+    await load(translator, namespace, language);
     await setLanguage(language);
   };
 }
+
+export const loadWorkshopStrings = (translator: Translator) =>
+  loadPageStrings(translator, 'workshop');
