@@ -17,6 +17,7 @@ import {
   type SessionState,
   secondsLeft,
 } from '../core/session';
+import { addPicture, loadPictures, picturesLoaded } from '../pictures';
 import { type Content, levelTactics, lureInfo } from '../services/content';
 import { Play } from '../services/play';
 import { canvasButton } from '../ui/button';
@@ -89,11 +90,11 @@ export class FeedScene extends BaseScene {
 
   /** Its own level is enough: with ?level= it loads before the rest of the campaign. */
   protected override contentLoaded(): boolean {
-    return this.ctx.levelContent(this.levelId) !== null;
+    return this.ctx.levelContent(this.levelId) !== null && picturesLoaded();
   }
 
   protected override contentLoading(): Promise<unknown> {
-    return this.ctx.levelReady(this.levelId);
+    return Promise.all([this.ctx.levelReady(this.levelId), loadPictures()]);
   }
 
   private content(): Content {
@@ -333,6 +334,11 @@ export class FeedScene extends BaseScene {
       ids: [...this.items.keys()],
       firstScreenNow: this.briefingShown && !this.briefingOpen,
       view: (postId) => this.cardView(level, (this.items.get(postId) as FeedItem).post),
+      picture: (postId, box) =>
+        addPicture(this, (this.items.get(postId) as FeedItem).post, translator.language(), box, {
+          animated: true,
+          reducedMotion: reducedMotion(),
+        }),
       style,
       onPlaced: (postId, top, height) => {
         this.cardPlaces.set(postId, { top, height });
@@ -529,13 +535,7 @@ export class FeedScene extends BaseScene {
       meta: post.group ? `${when} · ${translator.text(post.group)}` : when,
       badge: post.kind === 'ad' ? t('post.sponsored') : null,
       text: translator.text(post.text),
-      media: post.media
-        ? {
-            label: post.kind === 'video' ? t('post.videoFrame') : t('post.image'),
-            description: translator.text(post.media),
-            video: post.kind === 'video',
-          }
-        : null,
+      media: post.media ? { video: post.kind === 'video' } : null,
       link: post.link
         ? { title: translator.text(post.link.title), domain: new URL(post.link.url).hostname }
         : null,

@@ -4,11 +4,13 @@
  * state and sends actions; whether an answer is right comes from the core.
  */
 import type { AccessibleLayer } from '../a11y/layer';
-import { splitSentences, truthsFor } from '../core/investigation';
+import { type Sentence, splitSentences, truthsFor } from '../core/investigation';
 import type { Account, Level, LocalizedText, Post } from '../core/level/schema';
+import { markableText, pictureFor } from '../core/pictures';
 import { type Answer, evidenceBonus } from '../core/scoring';
 import { feedbackFor, type SessionAction, type SessionState } from '../core/session';
 import { LURE_ID, type TacticInfo } from '../core/taxonomy';
+import { panelSize, pictureImage } from '../pictures';
 import type { Translator } from '../services/i18n';
 import { inkOn } from './colour';
 import { button, el, openPanel, type Panel } from './dialog';
@@ -104,23 +106,38 @@ export class PostPanel {
       section.append(el('p', t('post.inGroup', { group: this.text(post.group) }), 'meta'));
     if (post.kind === 'ad') section.append(el('p', t('post.sponsored'), 'meta'));
 
-    const text = this.text(post.text);
-    if (mode === 'decide') section.append(...this.renderSentences(text));
+    const { text, pictureStart } = markableText(post, (value) => this.text(value));
+    const sentences = splitSentences(text, this.deps.translator.language());
+    const inText = sentences.filter((sentence) => sentence.start < pictureStart);
+    const inPicture = sentences.filter((sentence) => sentence.start >= pictureStart);
+    const evidence = post.truth.evidence.map((phrase) => this.text(phrase));
+    if (mode === 'decide') section.append(this.renderSentences(inText, 0));
     else {
       const body = el('p', null, 'post-text');
-      appendMarked(
-        body,
-        text,
-        post.truth.evidence.map((phrase) => this.text(phrase)),
-      );
+      appendMarked(body, text.slice(0, pictureStart).trimEnd(), evidence);
       section.append(body);
     }
-
-    if (post.media) {
+    const picture = pictureFor(post);
+    if (picture && post.media) {
       const label = post.kind === 'video' ? t('post.videoFrame') : t('post.image');
-      section.append(
-        el('p', t('post.mediaLine', { label, description: this.text(post.media) }), 'media'),
-      );
+      const alt = t('post.mediaLine', { label, description: this.text(post.media) });
+      const frame = el('div', null, 'picture-frame');
+      frame.append(pictureImage(picture, this.deps.translator.language(), panelSize(post), alt));
+      section.append(frame);
+    }
+    if (inPicture.length > 0) {
+      if (mode === 'decide') section.append(this.renderSentences(inPicture, inText.length));
+      else {
+        const words = el('p', null, 'post-text picture-words');
+        words.setAttribute('aria-label', t('investigate.pictureWords'));
+        appendMarked(words, text.slice(pictureStart), evidence);
+        section.append(words);
+      }
+    }
+    if (mode === 'decide') {
+      const hint = el('p', t('investigate.evidenceHint'), 'meta');
+      hint.id = 'evidence-hint';
+      section.append(hint);
     }
     if (post.sound)
       section.append(el('p', t('post.sound', { sound: this.text(post.sound) }), 'meta'));
@@ -158,14 +175,26 @@ export class PostPanel {
     return section;
   }
 
-  /** The post text as one toggle button per sentence, in a group that says what they are for. */
-  private renderSentences(text: string): HTMLElement[] {
-    const { t, language } = this.deps.translator;
-    const body = el('p', null, 'post-text sentences');
+  /**
+   * Sentences as toggle buttons, in a group that says what they are for: the post
+   * text's, or the words in its picture (numbered on from the text's).
+   */
+  private renderSentences(sentences: readonly Sentence[], first: number): HTMLElement {
+    const { t } = this.deps.translator;
+    const inPicture = first > 0;
+    const body = el(
+      'p',
+      null,
+      inPicture ? 'post-text sentences picture-words' : 'post-text sentences',
+    );
     body.setAttribute('role', 'group');
-    body.setAttribute('aria-label', t('investigate.evidenceHeading'));
+    body.setAttribute(
+      'aria-label',
+      inPicture ? t('investigate.pictureWords') : t('investigate.evidenceHeading'),
+    );
     body.setAttribute('aria-describedby', 'evidence-hint');
-    splitSentences(text, language()).forEach((sentence, index) => {
+    sentences.forEach((sentence, offset) => {
+      const index = first + offset;
       const toggle = button(sentence.text, () =>
         this.deps.dispatch({ type: 'toggleEvidence', sentence: index }),
       );
@@ -174,9 +203,7 @@ export class PostPanel {
       toggle.setAttribute('aria-pressed', 'false');
       body.append(toggle, document.createTextNode(' '));
     });
-    const hint = el('p', t('investigate.evidenceHint'), 'meta');
-    hint.id = 'evidence-hint';
-    return [body, hint];
+    return body;
   }
 
   private renderDecide(post: Post, state: SessionState): void {
@@ -305,7 +332,10 @@ export class PostPanel {
       }),
     );
     summary.dataset.evidenceBonus = String(evidenceBonus(answer, truth));
-    const sentences = splitSentences(this.text(post.text), language());
+    const sentences = splitSentences(
+      markableText(post, (value) => this.text(value)).text,
+      language(),
+    );
     const list = el('ul');
     list.setAttribute('aria-label', t('investigate.yourMarks'));
     for (const index of marked) {
