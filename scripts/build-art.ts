@@ -3,8 +3,9 @@
  * clone needs none of these tools (the outputs are committed; run it again after
  * adding a prop to src/core/picture-catalog.ts or emoji to a level or translation).
  *
- * - props.json: the Noto Emoji pictures (Apache-2.0, @iconify-json/noto) named in
- *   PROPS, as SVG bodies, for the picture composer (src/pictures/compose.ts).
+ * - props/<name>.json: each Noto Emoji picture (Apache-2.0, @iconify-json/noto) named
+ *   in PROPS, as an SVG body for the picture composer (src/pictures/compose.ts); one
+ *   file each, so a level loads only the props its pictures show.
  * - emoji.woff2: Noto Color Emoji (OFL-1.1, @fontsource/noto-color-emoji) cut down to
  *   the emoji in levels/ and locales/ plus a common set, so emoji in post text draw
  *   from the same art on machines without an emoji font (no missing-glyph boxes).
@@ -12,7 +13,15 @@
  *   keeps the COLRv1 colour tables Chromium draws; harfbuzz's wasm build drops them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { EMOJI, PROPS } from '../src/core/picture-catalog';
@@ -24,9 +33,13 @@ const require = createRequire(import.meta.url);
 /** Props drawn from shapes by the composer rather than taken from the icon set. */
 const DRAWN: readonly string[] = ['qr-code'];
 
-/** Emoji common in posts and chats, kept even when no level uses them yet. */
+/**
+ * Emoji common in posts and chats, kept even when no level uses them yet. Debian 12's
+ * fontTools (4.38) fails on some emoji's clip boxes ("ClipList"): add a few at a time.
+ */
 const COMMON =
-  '😀😂🤣😊😍😘😎🤔😢😭😡😱🙏👍👎👏💪🙌👉👇🔥💯❤️💔💰💵💸🎉🎁⭐✨✅❌⚠️🚨📢📣📱💻📺📰📷🎥🎬🎵🎶🏆🥇🎖️🪖🛡️⚔️🇷🇺🇨🇳🇺🇦🕊️🌍🌟☀️🌙⛄❄️🍵☕🍜🎓📚✈️🚗🏠🏢🏫🏥💼📝📌🔗👀🤝🙋👋💬🗣️😉😅🥰🤩😮😤🤡🤖👻💀';
+  '😀😂🤣😊😍😘😎🤔😢😭😡😱🙏👍👎👏💪🙌👉👇🔥💯❤️💔💰💵💸🎉🎁⭐✨✅❌⚠️🚨📢📣📱💻📺📰📷🎥🎬🎵🎶🏆🥇🎖️🪖🛡️⚔️🇷🇺🇨🇳🇺🇦🕊️🌍🌟☀️🌙⛄❄️🍵☕🍜🎓📚✈️🚗🏠🏢🏫🏥💼📝📌🔗👀🤝🙋👋💬🗣️😉😅🥰🤩😮😤🤡🤖👻💀' +
+  '🎂🎈🎮💙💛💚🙂😁';
 
 function props(): void {
   const set = require('@iconify-json/noto/icons.json') as {
@@ -34,18 +47,19 @@ function props(): void {
     width?: number;
     height?: number;
   };
-  const out: Record<string, { body: string; width: number; height: number }> = {};
+  rmSync(join(OUT, 'props'), { recursive: true, force: true });
+  mkdirSync(join(OUT, 'props'), { recursive: true });
   for (const name of PROPS) {
     if (DRAWN.includes(name)) continue;
     const icon = set.icons[name];
     if (!icon) throw new Error(`${name}: not in @iconify-json/noto; pick another name`);
-    out[name] = {
+    const art = {
       body: icon.body,
       width: icon.width ?? set.width ?? 128,
       height: icon.height ?? set.height ?? 128,
     };
+    writeFileSync(join(OUT, 'props', `${name}.json`), `${JSON.stringify(art)}\n`);
   }
-  writeFileSync(join(OUT, 'props.json'), `${JSON.stringify(out)}\n`);
 }
 
 function filesUnder(folder: string): string[] {

@@ -5,28 +5,54 @@
  * waits for it.
  */
 import type Phaser from 'phaser';
-import type { LocalizedText, Picture, Post } from '../core/level/schema';
+import type { Level, LocalizedText, Picture, Post } from '../core/level/schema';
 import { pictureFor } from '../core/pictures';
 import { seedFromText } from '../core/random';
 import { localize } from '../core/taxonomy';
 import { type ComposeOptions, composePicture, type PropArt, talkerOf } from './compose';
 
 type Art = Readonly<Record<string, PropArt>>;
-let art: Promise<Art> | null = null;
-let emojiFont: Promise<void> | null = null;
-let ready = false;
 
-/** The props' art, fetched once. */
-export function loadArt(): Promise<Art> {
-  art ??= import('../../assets/art/props.json').then((module) => module.default as Art);
+/** One chunk per prop (assets/art/props/), so a level fetches only the props it shows. */
+const PROP_FILES = import.meta.glob<PropArt>('../../assets/art/props/*.json', {
+  import: 'default',
+});
+const props = new Map<string, Promise<PropArt | null>>();
+let emojiFont: Promise<void> | null = null;
+/** Levels whose art and font have arrived. */
+const loadedLevels = new WeakSet<Pick<Level, 'posts'>>();
+
+function loadProp(name: string): Promise<PropArt | null> {
+  let loading = props.get(name);
+  if (!loading) {
+    const load = PROP_FILES[`../../assets/art/props/${name}.json`];
+    loading = load ? load() : Promise.resolve(null);
+    props.set(name, loading);
+  }
+  return loading;
+}
+
+/** The art these pictures show, fetched once per prop. */
+export async function loadArt(pictures: readonly (Picture | null | undefined)[]): Promise<Art> {
+  const names = new Set(
+    pictures.flatMap((picture) => picture?.props.map((prop) => prop.icon) ?? []),
+  );
+  const art: Record<string, PropArt> = {};
+  await Promise.all(
+    [...names].map(async (name) => {
+      const loaded = await loadProp(name);
+      if (loaded) art[name] = loaded;
+    }),
+  );
   return art;
 }
 
 /**
- * The art and the emoji font, fetched once; the feed waits for both before its first
- * card, since text drawn on the canvas is not redrawn when a font arrives later.
+ * A level's art (the props of every picture in it, and of the earlier pictures its
+ * reverse image searches find) and the emoji font; the feed waits for both before its
+ * first card, since text drawn on the canvas is not redrawn when a font arrives later.
  */
-export function loadPictures(): Promise<void> {
+export function loadPictures(level: Pick<Level, 'posts'>): Promise<void> {
   emojiFont ??=
     typeof document === 'undefined' || !document.fonts
       ? Promise.resolve()
@@ -34,14 +60,18 @@ export function loadPictures(): Promise<void> {
           () => undefined,
           () => undefined,
         );
-  return Promise.all([loadArt(), emojiFont]).then(() => {
-    ready = true;
+  const pictures = level.posts.flatMap((post) => [
+    pictureFor(post),
+    post.investigation?.image?.earlier,
+  ]);
+  return Promise.all([loadArt(pictures), emojiFont]).then(() => {
+    loadedLevels.add(level);
   });
 }
 
-/** Whether loadPictures() has finished. */
-export function picturesLoaded(): boolean {
-  return ready;
+/** Whether loadPictures() has finished for this level. */
+export function picturesLoaded(level: Pick<Level, 'posts'>): boolean {
+  return loadedLevels.has(level);
 }
 
 export interface Box {
@@ -71,7 +101,7 @@ export function pictureImage(
   image.alt = alt;
   image.width = size.width;
   image.height = size.height;
-  void loadArt().then((loaded) => {
+  void loadArt([picture]).then((loaded) => {
     image.src = dataUrl(
       composePicture(picture, { ...size, text: texter(language), art: loaded, pixelRatio: 2 }),
     );
@@ -160,7 +190,7 @@ export function addPicture(
   const ratio = Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1));
   const moving =
     options.animated && !options.reducedMotion && post.kind === 'video' && scene.sys.isActive();
-  void loadArt().then(async (loaded) => {
+  void loadArt([picture]).then(async (loaded) => {
     const base: ComposeOptions = {
       width: Math.round(box.width),
       height: Math.round(box.height),

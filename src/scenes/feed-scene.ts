@@ -90,11 +90,17 @@ export class FeedScene extends BaseScene {
 
   /** Its own level is enough: with ?level= it loads before the rest of the campaign. */
   protected override contentLoaded(): boolean {
-    return this.ctx.levelContent(this.levelId) !== null && picturesLoaded();
+    if (this.ctx.levelContent(this.levelId) === null) return false;
+    // A level missing from its file is reported by build(); it has no pictures to wait for.
+    const level = this.level();
+    return level === undefined || picturesLoaded(level);
   }
 
   protected override contentLoading(): Promise<unknown> {
-    return Promise.all([this.ctx.levelReady(this.levelId), loadPictures()]);
+    return this.ctx.levelReady(this.levelId).then(() => {
+      const level = this.level();
+      return level ? loadPictures(level) : undefined;
+    });
   }
 
   private content(): Content {

@@ -37,16 +37,16 @@ async function start(page: Page, language: string): Promise<void> {
   await withFixture(page);
   await page.goto(`${inject('baseUrl')}?lang=${language}&level=pictures-fixture&seed=pictures`);
   const begin = page.getByRole('dialog').getByRole('button').last();
-  await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+  await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(1);
   await press(page, begin);
-  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(0);
 }
 
 async function openPost(page: Page, postId: string): Promise<void> {
   const { order } = await sessionState(page);
   const buttons = page.locator('[data-key^="post-"]');
   await press(page, buttons.nth(order.indexOf(postId)));
-  await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+  await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(1);
 }
 
 /** Whether an <img> has finished drawing a picture (a data: SVG with a size). */
@@ -66,7 +66,7 @@ describe('pictures', () => {
     const page = await browser().newPage({ viewport: { width: 390, height: 844 } });
     const errors = collectErrors(page);
     await start(page, 'en');
-    await expect.poll(() => page.locator('canvas').count()).toBe(1);
+    await expect.poll(() => page.locator('canvas').count(), { timeout: 10_000 }).toBe(1);
     await page.waitForTimeout(600);
     await screenshot(page, 'pictures-feed-phone');
     for (const post of LEVEL.posts.filter((entry) => entry.media)) {
@@ -74,10 +74,12 @@ describe('pictures', () => {
       const dialog = page.getByRole('dialog');
       const image = dialog.getByRole('img', { name: post.media?.en });
       expect(await image.count(), post.id).toBe(1);
-      await expect.poll(() => drawn(page, 'dialog img.picture')).toEqual([true]);
+      await expect
+        .poll(() => drawn(page, 'dialog img.picture'), { timeout: 10_000 })
+        .toEqual([true]);
       if (post.id === 'hero') await screenshot(page, 'pictures-post-video');
       await press(page, dialog.getByRole('button', { name: 'Close' }));
-      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(0);
     }
     expect(errors).toEqual([]);
   });
@@ -103,16 +105,20 @@ describe('pictures', () => {
       const words = dialog.getByRole('group', { name: group });
       const watermark = words.getByRole('button', { name: 'recruit-centre-7' });
       await press(page, watermark, 'Space');
-      await expect.poll(() => watermark.getAttribute('aria-pressed')).toBe('true');
+      await expect
+        .poll(() => watermark.getAttribute('aria-pressed'), { timeout: 10_000 })
+        .toBe('true');
       const { draft } = await sessionState(page);
       // The watermark is the last sentence: after the post text's and the caption's.
       expect(draft.evidence).toEqual([Number(await watermark.getAttribute('data-sentence'))]);
       if (search) {
         await press(page, dialog.getByRole('button', { name: search }));
         const result = dialog.getByRole('region', { name: 'Reverse image search result' });
-        await expect.poll(() => result.count()).toBe(1);
+        await expect.poll(() => result.count(), { timeout: 10_000 }).toBe(1);
         expect(await result.getByRole('img').count()).toBe(2);
-        await expect.poll(() => drawn(page, '.side-by-side img')).toEqual([true, true]);
+        await expect
+          .poll(() => drawn(page, '.side-by-side img'), { timeout: 10_000 })
+          .toEqual([true, true]);
         await result.scrollIntoViewIfNeeded();
         await screenshot(page, 'pictures-reverse-image');
       }
@@ -120,7 +126,7 @@ describe('pictures', () => {
       await press(page, dialog.locator('[data-tactic="economic-incentive"]'));
       await press(page, dialog.locator('[data-action="flag"]'));
       const bonus = page.locator('[data-evidence-bonus]');
-      await expect.poll(() => bonus.count()).toBe(1);
+      await expect.poll(() => bonus.count(), { timeout: 10_000 }).toBe(1);
       expect(Number(await bonus.getAttribute('data-evidence-bonus'))).toBeGreaterThan(0);
       expect(errors).toEqual([]);
     },

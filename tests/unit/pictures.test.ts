@@ -20,10 +20,13 @@ import { formatProblem } from '../../src/services/problems';
 import { type LevelJson, OPTIONS } from './level-fixture';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const art = JSON.parse(readFileSync(join(ROOT, 'assets/art/props.json'), 'utf8')) as Record<
-  string,
-  PropArt
->;
+/** Every extracted prop, as the game's chunks hold them (assets/art/props/<name>.json). */
+const art: Record<string, PropArt> = Object.fromEntries(
+  readdirSync(join(ROOT, 'assets/art/props')).map((file) => [
+    file.replace(/\.json$/, ''),
+    JSON.parse(readFileSync(join(ROOT, 'assets/art/props', file), 'utf8')) as PropArt,
+  ]),
+);
 const fixtureSource = readFileSync(join(ROOT, 'tests/fixtures/levels/pictures.json'), 'utf8');
 
 function fixture(): Level {
