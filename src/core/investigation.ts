@@ -4,7 +4,7 @@
  * and which of those sentences hold the tells. Pure: no DOM, no i18next.
  */
 import type { Level, LocalizedText, Post } from './level/schema';
-import { markableText } from './pictures';
+import { markableText } from './picture-words';
 import type { PostTruth } from './scoring';
 import { localize } from './taxonomy';
 

@@ -136,6 +136,7 @@ async function useTexture(
   owner: { active: boolean },
   held: string[],
 ): Promise<string | null> {
+  if (!owner.active) return null;
   const key = `picture-${seedFromText(svg).toString(36)}-${svg.length}`;
   const textures = scene.sys.textures;
   const counts = countsFor(textures);
@@ -186,7 +187,12 @@ export function addPicture(
   placeholder.fillStyle(0xd0d6df, 1).fillRect(0, 0, box.width, box.height);
   container.add(placeholder);
   const held: string[] = [];
-  container.once('destroy', () => releaseTextures(scene.sys.textures, held));
+  // Textures still loading when the container goes are released as they arrive.
+  const owner = { active: true };
+  container.once('destroy', () => {
+    owner.active = false;
+    releaseTextures(scene.sys.textures, held);
+  });
   const ratio = Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1));
   const moving =
     options.animated && !options.reducedMotion && post.kind === 'video' && scene.sys.isActive();
@@ -199,7 +205,7 @@ export function addPicture(
       pixelRatio: ratio,
     };
     if (!moving) {
-      const key = await useTexture(scene, composePicture(picture, base), container, held);
+      const key = await useTexture(scene, composePicture(picture, base), owner, held);
       if (!key) return;
       placeholder.destroy();
       container.add(
@@ -213,7 +219,7 @@ export function addPicture(
     const sceneKey = await useTexture(
       scene,
       composePicture(picture, { ...base, layer: { scene: true, texts: 'none' } }),
-      container,
+      owner,
       held,
     );
     const textKeys: (string | null)[] = [];
@@ -222,7 +228,7 @@ export function addPicture(
         await useTexture(
           scene,
           composePicture(picture, { ...base, layer: { scene: false, texts: index } }),
-          container,
+          owner,
           held,
         ),
       );

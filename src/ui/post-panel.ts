@@ -6,7 +6,8 @@
 import type { AccessibleLayer } from '../a11y/layer';
 import { type Sentence, splitSentences, truthsFor } from '../core/investigation';
 import type { Account, Level, LocalizedText, Post } from '../core/level/schema';
-import { markableText, pictureFor } from '../core/pictures';
+import { markableText } from '../core/picture-words';
+import { pictureFor } from '../core/pictures';
 import { type Answer, evidenceBonus } from '../core/scoring';
 import { feedbackFor, type SessionAction, type SessionState } from '../core/session';
 import { LURE_ID, type TacticInfo } from '../core/taxonomy';
@@ -126,6 +127,8 @@ export class PostPanel {
       section.append(frame);
     }
     if (inPicture.length > 0) {
+      // Said on screen too, so a sighted player knows these words came from the picture.
+      section.append(el('p', t('investigate.pictureWords'), 'meta'));
       if (mode === 'decide') section.append(this.renderSentences(inPicture, inText.length));
       else {
         const words = el('p', null, 'post-text picture-words');

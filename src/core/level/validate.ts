@@ -7,7 +7,7 @@
  * problem in one go instead of fixing them one run at a time.
  */
 import * as v from 'valibot';
-import { pictureTexts } from '../pictures';
+import { pictureTexts } from '../picture-words';
 import { LURE_ID } from '../taxonomy';
 import { decodeUtf8, type ParsedJson, parseUntrustedJson } from './parse-json';
 import { formatJsonPath, MAX_PROBLEMS, type Problem, shorten } from './problem';
