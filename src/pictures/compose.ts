@@ -180,10 +180,10 @@ function prop(
   return `<g transform="translate(${(x - (icon.width * scale) / 2).toFixed(1)} ${(y - (icon.height * scale) / 2).toFixed(1)}) scale(${scale.toFixed(4)})">${icon.body}</g>`;
 }
 
-/** Rough text width in px: enough to wrap captions, since an SVG image cannot measure. */
+/** Rough width of bold text in px (wide enough for Cyrillic): an SVG image cannot measure. */
 function textWidth(text: string, size: number): number {
   let width = 0;
-  for (const char of text) width += /[\u2E80-\uFFEF]/.test(char) ? size : size * 0.56;
+  for (const char of text) width += /[\u2E80-\uFFEF]/.test(char) ? size : size * 0.64;
   return width;
 }
 
