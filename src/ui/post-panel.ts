@@ -132,7 +132,6 @@ export class PostPanel {
       if (mode === 'decide') section.append(this.renderSentences(inPicture, inText.length));
       else {
         const words = el('p', null, 'post-text picture-words');
-        words.setAttribute('aria-label', t('investigate.pictureWords'));
         appendMarked(words, text.slice(pictureStart), evidence);
         section.append(words);
       }
