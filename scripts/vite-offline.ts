@@ -6,8 +6,9 @@
  *
  * Precached: index.html, every JS chunk (the other languages are chunks too), CSS,
  * the level files, levels/index.json and the taxonomy (emitted by the levels plugin),
- * the WebM sounds and the icons. The MP3 sounds are only for browsers without WebM
- * (Safari): they are cached when first played instead of downloaded by everyone.
+ * the WebM sounds, the icons and the picture art (the props are a JS chunk, the emoji
+ * font a woff2). The MP3 sounds are only for browsers without WebM (Safari): they are
+ * cached when first played instead of downloaded by everyone.
  * Level files have no hash in their names; the precache list revisions them by
  * content, so a changed level reaches players with the next version.
  */
@@ -48,7 +49,7 @@ export function offlinePlay() {
       ],
     },
     workbox: {
-      globPatterns: ['**/*.{html,js,css,json,webm,svg,png}'],
+      globPatterns: ['**/*.{html,js,css,json,webm,svg,png,woff2}'],
       // The main chunk is mostly Phaser (about 1.5 MB before gzip).
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       // Any URL of the game (?level=, ?lang=, ?seed=) opens offline.

@@ -4,6 +4,7 @@
  * and which of those sentences hold the tells. Pure: no DOM, no i18next.
  */
 import type { Level, LocalizedText, Post } from './level/schema';
+import { markableText } from './picture-words';
 import type { PostTruth } from './scoring';
 import { localize } from './taxonomy';
 
@@ -100,7 +101,7 @@ export function truthsFor(
   const text = (value: LocalizedText) => localize(value, language, fallbacks);
   return new Map(
     level.posts.map((post) => {
-      const body = text(post.text);
+      const body = markableText(post, text).text;
       const sentences = splitSentences(body, language);
       const evidence = post.truth.evidence.map((phrase) => text(phrase));
       const truth: PostTruth = {

@@ -24,6 +24,6 @@ export function renderPreview(
     number: translator.number,
     text: (value: LocalizedText) => value[language] ?? '',
   };
-  frame.append(renderPostContent(strings, level, post, [markedText(strings, post)]));
+  frame.append(renderPostContent(strings, level, post, [markedText(strings, post)], [], language));
   return frame;
 }

@@ -15,6 +15,7 @@ import {
   type SessionState,
   secondsLeft,
 } from '../core/session';
+import { addPicture, loadPictures, picturesLoaded } from '../pictures';
 import { type Content, levelTactics, lureInfo } from '../services/content';
 import type { Play } from '../services/play';
 import { canvasButton } from '../ui/button';
@@ -87,11 +88,17 @@ export class FeedScene extends BaseScene {
 
   /** Its own level is enough: with ?level= it loads before the rest of the campaign. */
   protected override contentLoaded(): boolean {
-    return this.ctx.levelContent(this.levelId) !== null;
+    if (this.ctx.levelContent(this.levelId) === null) return false;
+    // A level missing from its file is reported by build(); it has no pictures to wait for.
+    const level = this.level();
+    return level === undefined || picturesLoaded(level);
   }
 
   protected override contentLoading(): Promise<unknown> {
-    return this.ctx.levelReady(this.levelId);
+    return this.ctx.levelReady(this.levelId).then(() => {
+      const level = this.level();
+      return level ? loadPictures(level) : undefined;
+    });
   }
 
   private content(): Content {
@@ -300,6 +307,11 @@ export class FeedScene extends BaseScene {
       ids: [...this.items.keys()],
       firstScreenNow: this.briefingShown && !this.briefingOpen,
       view: (postId) => this.cardView(level, (this.items.get(postId) as FeedItem).post),
+      picture: (postId, box) =>
+        addPicture(this, (this.items.get(postId) as FeedItem).post, translator.language(), box, {
+          animated: true,
+          reducedMotion: reducedMotion(),
+        }),
       style,
       onPlaced: (postId, top, height) => {
         this.cardPlaces.set(postId, { top, height });
@@ -496,13 +508,7 @@ export class FeedScene extends BaseScene {
       meta: post.group ? `${when} · ${translator.text(post.group)}` : when,
       badge: post.kind === 'ad' ? t('post.sponsored') : null,
       text: translator.text(post.text),
-      media: post.media
-        ? {
-            label: post.kind === 'video' ? t('post.videoFrame') : t('post.image'),
-            description: translator.text(post.media),
-            video: post.kind === 'video',
-          }
-        : null,
+      media: post.media ? { video: post.kind === 'video' } : null,
       link: post.link
         ? { title: translator.text(post.link.title), domain: new URL(post.link.url).hostname }
         : null,

@@ -9,6 +9,7 @@
  * once when scrolling or keyboard focus comes near them.
  */
 import Phaser from 'phaser';
+import type { Box } from '../pictures';
 import { fontPx } from './display';
 import { reducedMotion } from './motion';
 import { PostCard, type PostCardView, type Stamp } from './post-card';
@@ -31,6 +32,8 @@ export interface FeedListOptions {
    */
   firstScreenNow: boolean;
   view: (id: string) => PostCardView;
+  /** Draws the post's picture at this canvas box (see src/pictures). */
+  picture: (id: string, box: Box) => Phaser.GameObjects.Container;
   style: PlatformStyle;
   /** A card has been made: its place in content coordinates. */
   onPlaced: (id: string, top: number, height: number) => void;
@@ -43,6 +46,7 @@ interface Card {
   top: number;
   height: number;
   image: Phaser.GameObjects.Image | null;
+  picture: Phaser.GameObjects.Container | null;
   stamp: Stamp;
   mark: Phaser.GameObjects.Container | null;
 }
@@ -82,6 +86,7 @@ export class FeedList {
       top: 0,
       height: 0,
       image: null,
+      picture: null,
       stamp: null,
       mark: null,
     }));
@@ -182,11 +187,18 @@ export class FeedList {
     const { scene, options } = this;
     const layout = new PostCard(scene, 0, 0, options.width, options.view(card.id), options.style);
     card.height = layout.cardHeight;
+    const media = layout.mediaBox;
     const texture = addTexture(scene, this.textureKey(card), options.width, card.height);
     texture?.draw(layout).render();
     layout.destroy();
     card.image = scene.add.image(options.x, options.top + card.top, this.textureKey(card));
     card.image.setOrigin(0, 0);
+    if (media)
+      card.picture = options.picture(card.id, {
+        ...media,
+        x: options.x + media.x,
+        y: options.top + card.top + media.y,
+      });
     if (card.stamp) {
       this.veil(card);
       this.showMark(card, false);
@@ -197,6 +209,8 @@ export class FeedList {
   private unmake(card: Card): void {
     card.mark?.destroy();
     card.mark = null;
+    card.picture?.destroy();
+    card.picture = null;
     card.image?.destroy();
     card.image = null;
     if (this.scene.textures.exists(this.textureKey(card)))
@@ -213,6 +227,7 @@ export class FeedList {
       .fillRoundedRect(0, 0, this.options.width, card.height, this.options.style.radius);
     texture.draw(veil).render();
     veil.destroy();
+    card.picture?.setAlpha(0.65);
   }
 
   /**
@@ -268,6 +283,7 @@ export class FeedList {
       card.top < this.scrollY + this.options.viewportHeight &&
       card.top + card.height > this.scrollY;
     card.image?.setVisible(visible);
+    card.picture?.setVisible(visible);
     card.mark?.setVisible(visible);
   }
 }

@@ -10,8 +10,10 @@ import {
   checksFor,
   investigationBudget,
 } from '../core/investigation';
-import type { Account, Level, LocalizedText, Post } from '../core/level/schema';
+import type { Account, Level, LocalizedText, Picture, Post } from '../core/level/schema';
+import { pictureFor } from '../core/pictures';
 import { checksRunOn, type SessionAction, type SessionState } from '../core/session';
+import { panelSize, pictureImage } from '../pictures';
 import type { Translator } from '../services/i18n';
 import { button, el } from './dialog';
 
@@ -206,16 +208,33 @@ export class InvestigationView {
     const { t } = this.deps.translator;
     const found = this.post.investigation?.image;
     if (!found) return [el('p', t('investigate.imageNone'))];
-    return [
-      el(
-        'p',
-        t('investigate.imageFirstSeen', {
-          where: this.text(found.firstSeen),
-          age: this.age(found.daysEarlier),
-        }),
-      ),
-      el('p', this.text(found.finding)),
-    ];
+    const firstSeen = t('investigate.imageFirstSeen', {
+      where: this.text(found.firstSeen),
+      age: this.age(found.daysEarlier),
+    });
+    const parts: HTMLElement[] = [el('p', firstSeen)];
+    const own = pictureFor(this.post);
+    if (found.earlier && own) parts.push(this.sideBySide(found.earlier, own, firstSeen));
+    parts.push(el('p', this.text(found.finding)));
+    return parts;
+  }
+
+  /** The earlier picture the search found beside this post's, for the player to compare. */
+  private sideBySide(earlier: Picture, own: Picture, firstSeen: string): HTMLElement {
+    const { t, language } = this.deps.translator;
+    const size = panelSize(this.post);
+    const half = { width: Math.round(size.width / 2), height: Math.round(size.height / 2) };
+    const row = el('div', null, 'side-by-side');
+    const media = this.post.media ? this.text(this.post.media) : '';
+    for (const [picture, caption, alt] of [
+      [earlier, t('investigate.imageEarlier'), firstSeen],
+      [own, t('investigate.imageThisPost'), media],
+    ] as const) {
+      const figure = el('figure');
+      figure.append(pictureImage(picture, language(), half, alt), el('figcaption', caption));
+      row.append(figure);
+    }
+    return row;
   }
 }
 

@@ -19,7 +19,8 @@ export interface PostCardView {
   /** e.g. "Sponsored" for ads, or the group name for chats. */
   badge: string | null;
   text: string;
-  media: { label: string; description: string; video: boolean } | null;
+  /** The post has a picture (or a video, drawn taller): FeedList shows it in mediaBox. */
+  media: { video: boolean } | null;
   link: { title: string; domain: string } | null;
   engagement: string;
 }
@@ -33,6 +34,8 @@ const PADDING = 16;
 
 export class PostCard extends Phaser.GameObjects.Container {
   readonly cardHeight: number;
+  /** Where the picture goes, in card coordinates; null without media. */
+  readonly mediaBox: { x: number; y: number; width: number; height: number } | null = null;
 
   constructor(
     scene: Phaser.Scene,
@@ -130,51 +133,13 @@ export class PostCard extends Phaser.GameObjects.Container {
     cursor += body.height + 12;
 
     if (view.media) {
-      const ink = view.media.video ? style.videoInk : style.imageInk;
-      const label = scene.add.text(PADDING + 12, cursor + 10, view.media.label, {
-        fontFamily: FONT_STACK,
-        fontSize: fontPx(12),
-        fontStyle: 'bold',
-        color: ink,
-      });
-      const description = scene.add.text(
-        PADDING + 12,
-        label.y + label.height + 4,
-        view.media.description,
-        {
-          fontFamily: FONT_STACK,
-          fontSize: fontPx(14),
-          fontStyle: 'italic',
-          color: ink,
-          wordWrap: wordWrapWithin(inner - (view.media.video ? 70 : 24)),
-          maxLines: 6,
-        },
-      );
-      // Videos get a tall frame like the platform's vertical clips; images fit their caption.
-      const mediaHeight = Math.max(
-        view.media.video ? 150 : 64,
-        description.y + description.height + 10 - cursor,
-      );
+      // The picture itself is drawn over this frame by src/pictures (FeedList places it).
+      const mediaHeight = Math.round(view.media.video ? Math.min(inner * 1.25, 460) : inner * 0.6);
+      this.mediaBox = { x: PADDING, y: cursor, width: inner, height: mediaHeight };
       const frame = scene.add.graphics();
       frame.fillStyle(view.media.video ? style.video : style.image, 1);
-      frame.fillRoundedRect(PADDING, cursor, inner, mediaHeight, Math.min(style.radius, 12));
-      frame
-        .lineStyle(1, style.linkBorder, style.borderAlpha)
-        .strokeRoundedRect(PADDING, cursor, inner, mediaHeight, Math.min(style.radius, 12));
-      if (view.media.video) {
-        frame.fillStyle(0xffffff, 0.9).fillCircle(PADDING + inner - 34, cursor + 30, 18);
-        frame
-          .fillStyle(0x2b2140, 1)
-          .fillTriangle(
-            PADDING + inner - 40,
-            cursor + 20,
-            PADDING + inner - 40,
-            cursor + 40,
-            PADDING + inner - 24,
-            cursor + 30,
-          );
-      }
-      this.add([frame, label, description]);
+      frame.fillRect(PADDING, cursor, inner, mediaHeight);
+      this.add(frame);
       cursor += mediaHeight + 12;
     }
 

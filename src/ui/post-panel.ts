@@ -6,11 +6,14 @@
 
 import type { AccessibleLayer } from '../a11y/layer';
 import { accountOf, authorName } from '../core/authors';
-import { splitSentences, truthsFor } from '../core/investigation';
+import { type Sentence, splitSentences, truthsFor } from '../core/investigation';
 import type { Level, LocalizedText, Post } from '../core/level/schema';
+import { markableText } from '../core/picture-words';
+import { pictureFor } from '../core/pictures';
 import { type Answer, evidenceBonus, outcomeOf } from '../core/scoring';
 import { feedbackFor, type SessionAction, type SessionState } from '../core/session';
 import { LURE_ID, type TacticInfo } from '../core/taxonomy';
+import { panelSize, pictureImage } from '../pictures';
 import type { Translator } from '../services/i18n';
 import { inkOn } from './colour';
 import { button, el, openPanel, type Panel } from './dialog';
@@ -88,21 +91,66 @@ export class PostPanel {
    * button the player marks as evidence; in the feedback the tells are highlighted.
    */
   private renderPost(post: Post, mode: 'decide' | 'feedback'): HTMLElement {
+    const { t, language } = this.deps.translator;
+    const { text, pictureStart } = markableText(post, (value) => this.text(value));
+    const sentences = splitSentences(text, language());
+    const inText = sentences.filter((sentence) => sentence.start < pictureStart);
+    const inPicture = sentences.filter((sentence) => sentence.start >= pictureStart);
+    const evidence = post.truth.evidence.map((phrase) => this.text(phrase));
+    const marked = (words: string, className: string) => {
+      const body = el('p', null, className);
+      appendMarked(body, words, evidence);
+      return body;
+    };
     const body =
       mode === 'decide'
-        ? this.renderSentences(this.text(post.text))
-        : [markedText(this.deps.translator, post)];
-    return renderPostContent(this.deps.translator, this.deps.level, post, body);
+        ? this.renderSentences(inText, 0)
+        : marked(text.slice(0, pictureStart).trimEnd(), 'post-text');
+    const afterPicture: HTMLElement[] = [];
+    if (inPicture.length > 0) {
+      // Said on screen too, so a sighted player knows these words came from the picture.
+      afterPicture.push(
+        el('p', t('investigate.pictureWords'), 'meta'),
+        mode === 'decide'
+          ? this.renderSentences(inPicture, inText.length)
+          : marked(text.slice(pictureStart), 'post-text picture-words'),
+      );
+    }
+    if (mode === 'decide') {
+      const hint = el('p', t('investigate.evidenceHint'), 'meta');
+      hint.id = 'evidence-hint';
+      afterPicture.push(hint);
+    }
+    return renderPostContent(
+      this.deps.translator,
+      this.deps.level,
+      post,
+      [body],
+      afterPicture,
+      language(),
+    );
   }
 
-  /** The post text as one toggle button per sentence, in a group that says what they are for. */
-  private renderSentences(text: string): HTMLElement[] {
-    const { t, language } = this.deps.translator;
-    const body = el('p', null, 'post-text sentences');
+  /**
+   * Sentences as toggle buttons, in a group that says what they are for: the post
+   * text's, or the words in its picture (numbered on from the text's).
+   */
+  private renderSentences(sentences: readonly Sentence[], first: number): HTMLElement {
+    const { t } = this.deps.translator;
+    const inPicture = first > 0;
+    const body = el(
+      'p',
+      null,
+      inPicture ? 'post-text sentences picture-words' : 'post-text sentences',
+    );
     body.setAttribute('role', 'group');
-    body.setAttribute('aria-label', t('investigate.evidenceHeading'));
+    body.setAttribute(
+      'aria-label',
+      inPicture ? t('investigate.pictureWords') : t('investigate.evidenceHeading'),
+    );
     body.setAttribute('aria-describedby', 'evidence-hint');
-    splitSentences(text, language()).forEach((sentence, index) => {
+    sentences.forEach((sentence, offset) => {
+      const index = first + offset;
       const toggle = button(sentence.text, () =>
         this.deps.dispatch({ type: 'toggleEvidence', sentence: index }),
       );
@@ -111,9 +159,7 @@ export class PostPanel {
       toggle.setAttribute('aria-pressed', 'false');
       body.append(toggle, document.createTextNode(' '));
     });
-    const hint = el('p', t('investigate.evidenceHint'), 'meta');
-    hint.id = 'evidence-hint';
-    return [body, hint];
+    return body;
   }
 
   private renderDecide(post: Post, state: SessionState): void {
@@ -242,7 +288,10 @@ export class PostPanel {
       }),
     );
     summary.dataset.evidenceBonus = String(evidenceBonus(answer, truth));
-    const sentences = splitSentences(this.text(post.text), language());
+    const sentences = splitSentences(
+      markableText(post, (value) => this.text(value)).text,
+      language(),
+    );
     const list = el('ul');
     list.setAttribute('aria-label', t('investigate.yourMarks'));
     for (const index of marked) {
@@ -349,6 +398,9 @@ export function renderPostContent(
   level: Level,
   post: Post,
   body: readonly HTMLElement[],
+  afterPicture: readonly HTMLElement[] = [],
+  /** The language the picture's own words are drawn in. */
+  language = 'en',
 ): HTMLElement {
   const { t, number, text } = translator;
   const section = el('section');
@@ -363,10 +415,15 @@ export function renderPostContent(
   if (post.group) section.append(el('p', t('post.inGroup', { group: text(post.group) }), 'meta'));
   if (post.kind === 'ad') section.append(el('p', t('post.sponsored'), 'meta'));
   section.append(...body);
-  if (post.media) {
+  const picture = pictureFor(post);
+  if (picture && post.media) {
     const label = post.kind === 'video' ? t('post.videoFrame') : t('post.image');
-    section.append(el('p', t('post.mediaLine', { label, description: text(post.media) }), 'media'));
+    const alt = t('post.mediaLine', { label, description: text(post.media) });
+    const frame = el('div', null, 'picture-frame');
+    frame.append(pictureImage(picture, language, panelSize(post), alt));
+    section.append(frame);
   }
+  section.append(...afterPicture);
   if (post.sound) section.append(el('p', t('post.sound', { sound: text(post.sound) }), 'meta'));
   if (post.link) {
     const link = el('p', null, 'link');

@@ -6,9 +6,11 @@ import type { Platform } from '../core/level/schema';
  * platform; for Chinese the browser falls through, glyph by glyph, to the first CJK
  * font the system has: Noto Sans CJK SC (Linux, ChromeOS, Android), PingFang SC (macOS,
  * iOS), Microsoft YaHei (Windows). Keep in step with --font in style.css.
+ * Feed Emoji (assets/art/emoji.css) comes first but covers only emoji code points, so
+ * emoji draw in colour even where the system has no emoji font.
  */
 export const FONT_STACK =
-  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', Arial, sans-serif";
+  "'Feed Emoji', system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', Arial, sans-serif";
 
 const STANDARD_APP = {
   background: 0x14161f,

@@ -133,7 +133,7 @@ describe('npm run levels:check', () => {
         /broken\.json: posts\[1\]\.author: no account with id "quick_contract"; known ids: riverside_cafe, quick_contracts \(line \d+, column \d+\)$/,
       );
       expect(lines[1]).toMatch(
-        /broken\.json: posts\[1\]\.truth\.evidence\[1\]\.en: the evidence phrase "Message us today" does not occur in the post's en text; .* \(line \d+, column \d+\)$/,
+        /broken\.json: posts\[1\]\.truth\.evidence\[1\]\.en: the evidence phrase "Message us today" does not occur in the post's en text nor in its picture's texts or watermark; .* \(line \d+, column \d+\)$/,
       );
       expect(stderr).toContain('0 valid, 1 with problems');
     },

@@ -671,6 +671,19 @@ const MESSAGE_CASES: MessageCase[] = [
     ),
   },
   {
+    code: 'level.picture-without-media',
+    path: 'posts[0].picture',
+    problems: mutated((level) => (level.posts[0].picture = { setting: 'street' })),
+  },
+  {
+    code: 'schema.seed',
+    path: 'posts[0].picture.people[0].face',
+    problems: mutated((level) => {
+      level.posts[0].media = { en: 'A man', ru: 'Мужчина' };
+      level.posts[0].picture = { people: [{ face: 'Олег П.' }] };
+    }),
+  },
+  {
     code: 'level.duplicate-outlet',
     path: 'posts[0].investigation.sources[1].outlet',
     problems: mutated((level) => {

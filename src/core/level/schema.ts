@@ -8,6 +8,15 @@
  */
 import * as v from 'valibot';
 import { MODES } from '../mode-names';
+import {
+  OUTFITS,
+  PANS,
+  PROPS,
+  SETTINGS,
+  TEXT_PLACES,
+  TEXT_STYLES,
+  ZOOMS,
+} from '../picture-catalog';
 
 export const FORMAT_VERSION = 1;
 
@@ -109,6 +118,93 @@ const exampleUrl = () =>
 
 export const SOURCE_VERDICTS = ['confirms', 'contradicts', 'no-coverage'] as const;
 
+// --- Pictures: what a post's media shows, drawn at run time (src/pictures/) ---------
+
+/** A share of the picture's width or height, from its left or top edge. */
+const percent = () => v.pipe(v.number(), v.minValue(0), v.maxValue(100));
+
+/**
+ * Any word; the same seed draws the same face (or background) wherever it is used,
+ * so AI-made "citizens" can share one face across accounts.
+ */
+const seed = () =>
+  v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/, 'schema.seed'), v.maxLength(40));
+
+export const PicturePersonSchema = v.strictObject({
+  face: v.pipe(seed(), v.description('Face seed: the same seed gives the same face')),
+  x: v.optional(
+    v.pipe(percent(), v.description('Centre, in % of the width (default: spread out)')),
+  ),
+  size: v.optional(
+    v.pipe(
+      v.number(),
+      v.minValue(20),
+      v.maxValue(100),
+      v.description('Height in % of the picture'),
+    ),
+  ),
+  outfit: v.optional(v.picklist(OUTFITS, 'schema.one-of'), 'casual'),
+});
+
+export const PicturePropSchema = v.strictObject({
+  icon: v.pipe(v.picklist(PROPS, 'schema.one-of'), v.description('A Noto Emoji picture')),
+  x: v.pipe(percent(), v.description('Centre, in % of the width')),
+  y: v.pipe(percent(), v.description('Centre, in % of the height')),
+  size: v.optional(
+    v.pipe(v.number(), v.minValue(5), v.maxValue(80), v.description('Width in % of the picture')),
+    18,
+  ),
+});
+
+export const PictureTextSchema = v.strictObject({
+  text: v.pipe(
+    LocalizedTextSchema,
+    v.description('Words shown in the picture; the player can mark them as evidence'),
+  ),
+  style: v.optional(v.picklist(TEXT_STYLES, 'schema.one-of'), 'caption'),
+  at: v.optional(v.picklist(TEXT_PLACES, 'schema.one-of'), 'bottom'),
+  appearsAt: v.optional(
+    v.pipe(
+      v.number(),
+      v.minValue(0),
+      v.maxValue(10),
+      v.description('Videos: second at which the text appears'),
+    ),
+    0,
+  ),
+});
+
+export const PictureSchema = v.pipe(
+  v.strictObject({
+    setting: v.optional(v.picklist(SETTINGS, 'schema.one-of'), 'plain'),
+    backgroundSeed: v.optional(
+      v.pipe(seed(), v.description('The same setting and seed draw the same background')),
+    ),
+    people: v.optional(v.pipe(v.array(PicturePersonSchema), v.maxLength(4)), []),
+    props: v.optional(v.pipe(v.array(PicturePropSchema), v.maxLength(8)), []),
+    texts: v.optional(v.pipe(v.array(PictureTextSchema), v.maxLength(4)), []),
+    watermark: v.optional(
+      v.pipe(LocalizedTextSchema, v.description('A corner mark, such as an account or app name')),
+    ),
+    motion: v.optional(
+      v.pipe(
+        v.strictObject({
+          pan: v.optional(v.picklist(PANS, 'schema.one-of')),
+          zoom: v.optional(v.picklist(ZOOMS, 'schema.one-of')),
+          talkingHead: v.optional(
+            v.pipe(v.boolean(), v.description('The first person talks to the camera')),
+            false,
+          ),
+        }),
+        v.description('Videos: a few seconds of simple motion'),
+      ),
+    ),
+  }),
+  v.description("The picture the post's media shows; its description stays as the alt text"),
+);
+
+// --- end of pictures ------------------------------------------------------------------
+
 /** What one credible outlet says about the post's claim ("check other sources"). */
 export const SourceResultSchema = v.strictObject({
   outlet: v.pipe(LocalizedTextSchema, v.description("The outlet's name, fictional")),
@@ -148,6 +244,9 @@ export const InvestigationSchema = v.strictObject({
         ),
         daysEarlier: v.pipe(count, v.description('How many days before this post')),
         finding: v.pipe(LocalizedTextSchema, v.description('What the player learns from it')),
+        earlier: v.optional(
+          v.pipe(PictureSchema, v.description('The earlier picture the search found, if drawn')),
+        ),
       }),
       v.description('"Reverse image search": for a post with media'),
     ),
@@ -160,8 +259,12 @@ export const PostSchema = v.strictObject({
   kind: v.picklist(POST_KINDS, 'schema.one-of'),
   text: LocalizedTextSchema,
   media: v.optional(
-    v.pipe(LocalizedTextSchema, v.description('What the image or video frame shows, in words')),
+    v.pipe(
+      LocalizedTextSchema,
+      v.description('What the image or video frame shows, in words: the alt text'),
+    ),
   ),
+  picture: v.optional(PictureSchema),
   group: v.optional(v.pipe(LocalizedTextSchema, v.description('Group chat name, for chat posts'))),
   sound: v.optional(v.pipe(LocalizedTextSchema, v.description('Sound name, for videos'))),
   minutesAgo: v.pipe(count, v.description('How long ago the post was made, in minutes')),
@@ -236,6 +339,8 @@ export type Account = v.InferOutput<typeof AccountSchema>;
 export type Post = v.InferOutput<typeof PostSchema>;
 export type Truth = v.InferOutput<typeof TruthSchema>;
 export type Investigation = v.InferOutput<typeof InvestigationSchema>;
+export type Picture = v.InferOutput<typeof PictureSchema>;
+export type PictureText = v.InferOutput<typeof PictureTextSchema>;
 export type SourceVerdict = (typeof SOURCE_VERDICTS)[number];
 export type Level = v.InferOutput<typeof LevelSchema>;
 export type Platform = (typeof PLATFORMS)[number];

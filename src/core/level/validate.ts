@@ -7,6 +7,7 @@
  * problem in one go instead of fixing them one run at a time.
  */
 import * as v from 'valibot';
+import { pictureTexts } from '../picture-words';
 import { isManipulative } from '../scoring';
 import { LURE_ID } from '../taxonomy';
 import { decodeUtf8, type ParsedJson, parseUntrustedJson } from './parse-json';
@@ -16,6 +17,7 @@ import {
   type Level,
   LevelSchema,
   LocalizedTextSchema,
+  PictureSchema,
   type Taxonomy,
   TaxonomySchema,
   TruthSchema,
@@ -461,8 +463,12 @@ function crossCheckLevel(
       }
     }
     investigationProblems(post, at, out);
+    if (post.picture !== undefined && post.media === undefined)
+      out.add({ path: at('picture'), code: 'level.picture-without-media', params: {} });
     const text = v.safeParse(LocalizedTextSchema, post.text);
     if (!languages || !text.success) continue;
+    const picture = v.safeParse(PictureSchema, post.picture);
+    const pictureWords = picture.success ? pictureTexts(picture.output) : [];
     for (const [e, phrase] of truth.evidence.entries()) {
       // Each phrase's own languages, not every declared one: the work stays in
       // proportion to the file, however long the languages list.
@@ -474,7 +480,8 @@ function crossCheckLevel(
           declared.has(lang) &&
           wanted.trim() &&
           postText !== undefined &&
-          !postText.includes(wanted)
+          !postText.includes(wanted) &&
+          !pictureWords.some((words) => Object.hasOwn(words, lang) && words[lang]?.includes(wanted))
         ) {
           out.add({
             path: at('truth', 'evidence', e, lang),

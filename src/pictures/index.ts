@@ -1,0 +1,316 @@
+/**
+ * Pictures on screen: a post's picture (src/core/pictures.ts) drawn by the composer,
+ * as a Phaser container (the feed) or an <img> (the DOM panels). The art itself is a
+ * chunk of its own, fetched when the first picture is asked for, so the title never
+ * waits for it.
+ */
+import type Phaser from 'phaser';
+import type { Level, LocalizedText, Picture, Post } from '../core/level/schema';
+import { pictureFor } from '../core/pictures';
+import { seedFromText } from '../core/random';
+import { localize } from '../core/taxonomy';
+import { type ComposeOptions, composePicture, type PropArt, talkerOf } from './compose';
+
+type Art = Readonly<Record<string, PropArt>>;
+
+/** One chunk per prop (assets/art/props/), so a level fetches only the props it shows. */
+const PROP_FILES = import.meta.glob<PropArt>('../../assets/art/props/*.json', {
+  import: 'default',
+});
+const props = new Map<string, Promise<PropArt | null>>();
+let emojiFont: Promise<void> | null = null;
+/** Levels whose art and font have arrived. */
+const loadedLevels = new WeakSet<Pick<Level, 'posts'>>();
+
+function loadProp(name: string): Promise<PropArt | null> {
+  let loading = props.get(name);
+  if (!loading) {
+    const load = PROP_FILES[`../../assets/art/props/${name}.json`];
+    loading = load ? load() : Promise.resolve(null);
+    props.set(name, loading);
+  }
+  return loading;
+}
+
+/** The art these pictures show, fetched once per prop. */
+export async function loadArt(pictures: readonly (Picture | null | undefined)[]): Promise<Art> {
+  const names = new Set(
+    pictures.flatMap((picture) => picture?.props.map((prop) => prop.icon) ?? []),
+  );
+  const art: Record<string, PropArt> = {};
+  await Promise.all(
+    [...names].map(async (name) => {
+      const loaded = await loadProp(name);
+      if (loaded) art[name] = loaded;
+    }),
+  );
+  return art;
+}
+
+/**
+ * A level's art (the props of every picture in it, and of the earlier pictures its
+ * reverse image searches find) and the emoji font; the feed waits for both before its
+ * first card, since text drawn on the canvas is not redrawn when a font arrives later.
+ */
+export function loadPictures(level: Pick<Level, 'posts'>): Promise<void> {
+  emojiFont ??=
+    typeof document === 'undefined' || !document.fonts
+      ? Promise.resolve()
+      : document.fonts.load("16px 'Feed Emoji'", '😀').then(
+          () => undefined,
+          () => undefined,
+        );
+  const pictures = level.posts.flatMap((post) => [
+    pictureFor(post),
+    post.investigation?.image?.earlier,
+  ]);
+  return Promise.all([loadArt(pictures), emojiFont]).then(() => {
+    loadedLevels.add(level);
+  });
+}
+
+/** Whether loadPictures() has finished for this level. */
+export function picturesLoaded(level: Pick<Level, 'posts'>): boolean {
+  return loadedLevels.has(level);
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function texter(language: string): (value: LocalizedText) => string {
+  return (value) => localize(value, language);
+}
+
+function dataUrl(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/** A picture as an <img> with this alt text, drawn when the art has arrived. */
+export function pictureImage(
+  picture: Picture,
+  language: string,
+  size: { width: number; height: number },
+  alt: string,
+): HTMLImageElement {
+  const image = document.createElement('img');
+  image.className = 'picture';
+  image.alt = alt;
+  image.width = size.width;
+  image.height = size.height;
+  void loadArt([picture]).then((loaded) => {
+    image.src = dataUrl(
+      composePicture(picture, { ...size, text: texter(language), art: loaded, pixelRatio: 2 }),
+    );
+  });
+  return image;
+}
+
+/** Picture sizes in the DOM panels, in CSS pixels (they shrink to fit narrow screens). */
+export function panelSize(post: Pick<Post, 'kind'>): { width: number; height: number } {
+  return post.kind === 'video' ? { width: 270, height: 480 } : { width: 480, height: 288 };
+}
+
+/**
+ * Textures by key, shared by every container showing the same picture, removed when
+ * the last one is destroyed; per texture manager, so a restarted game starts clean.
+ */
+const users = new WeakMap<Phaser.Textures.TextureManager, Map<string, number>>();
+
+function countsFor(textures: Phaser.Textures.TextureManager): Map<string, number> {
+  let counts = users.get(textures);
+  if (!counts) {
+    counts = new Map();
+    users.set(textures, counts);
+  }
+  return counts;
+}
+
+/** Makes (or reuses) the texture for this SVG; resolves with its key, or null if unused by then. */
+async function useTexture(
+  scene: Phaser.Scene,
+  svg: string,
+  owner: { active: boolean },
+  held: string[],
+): Promise<string | null> {
+  if (!owner.active) return null;
+  const key = `picture-${seedFromText(svg).toString(36)}-${svg.length}`;
+  const textures = scene.sys.textures;
+  const counts = countsFor(textures);
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+  held.push(key);
+  if (!textures.exists(key)) {
+    const image = new Image();
+    image.src = dataUrl(svg);
+    await image.decode().catch(() => undefined);
+    if ((counts.get(key) ?? 0) > 0 && !textures.exists(key)) textures.addImage(key, image);
+  }
+  return owner.active && textures.exists(key) ? key : null;
+}
+
+function releaseTextures(textures: Phaser.Textures.TextureManager, held: readonly string[]): void {
+  const counts = countsFor(textures);
+  for (const key of held) {
+    const left = (counts.get(key) ?? 1) - 1;
+    if (left > 0) {
+      counts.set(key, left);
+      continue;
+    }
+    counts.delete(key);
+    if (textures.exists(key)) textures.remove(key);
+  }
+}
+
+/** How long a video's motion runs, in ms: a few seconds, then it rests on its last frame. */
+export const VIDEO_MS = 4000;
+
+/**
+ * The post's picture in a container at box (returned at once: a plain panel until its
+ * texture is ready). A video post with `animated` plays a few seconds of motion: pan,
+ * zoom, its texts appearing and a talking head; under reduced motion it is a still.
+ * Destroying the container stops it and frees textures no other picture uses.
+ */
+export function addPicture(
+  scene: Phaser.Scene,
+  post: Post,
+  language: string,
+  box: Box,
+  options: { animated: boolean; reducedMotion: boolean },
+): Phaser.GameObjects.Container {
+  const container = scene.add.container(box.x, box.y);
+  const picture = pictureFor(post);
+  if (!picture) return container;
+  const placeholder = scene.add.graphics();
+  placeholder.fillStyle(0xd0d6df, 1).fillRect(0, 0, box.width, box.height);
+  container.add(placeholder);
+  const held: string[] = [];
+  // Textures still loading when the container goes are released as they arrive.
+  const owner = { active: true };
+  container.once('destroy', () => {
+    owner.active = false;
+    releaseTextures(scene.sys.textures, held);
+  });
+  const ratio = Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1));
+  const moving =
+    options.animated && !options.reducedMotion && post.kind === 'video' && scene.sys.isActive();
+  void loadArt([picture]).then(async (loaded) => {
+    const base: ComposeOptions = {
+      width: Math.round(box.width),
+      height: Math.round(box.height),
+      text: texter(language),
+      art: loaded,
+      pixelRatio: ratio,
+    };
+    if (!moving) {
+      const key = await useTexture(scene, composePicture(picture, base), owner, held);
+      if (!key) return;
+      placeholder.destroy();
+      container.add(
+        scene.add
+          .image(0, 0, key)
+          .setOrigin(0)
+          .setScale(1 / ratio),
+      );
+      return;
+    }
+    const sceneKey = await useTexture(
+      scene,
+      composePicture(picture, { ...base, layer: { scene: true, texts: 'none' } }),
+      owner,
+      held,
+    );
+    const textKeys: (string | null)[] = [];
+    for (let index = 0; index < picture.texts.length; index++)
+      textKeys.push(
+        await useTexture(
+          scene,
+          composePicture(picture, { ...base, layer: { scene: false, texts: index } }),
+          owner,
+          held,
+        ),
+      );
+    if (!sceneKey) return;
+    placeholder.destroy();
+    play(scene, container, picture, box, ratio, sceneKey, textKeys);
+  });
+  return container;
+}
+
+/** The video's few seconds: the scene moves, texts appear on cue, the talker's mouth moves. */
+function play(
+  scene: Phaser.Scene,
+  container: Phaser.GameObjects.Container,
+  picture: Picture,
+  box: Box,
+  ratio: number,
+  sceneKey: string,
+  textKeys: readonly (string | null)[],
+): void {
+  const image = scene.add.image(0, 0, sceneKey).setOrigin(0);
+  container.add(image);
+  const moving: object[] = [];
+  container.once('destroy', () => scene.tweens.killTweensOf(moving));
+  const width = box.width * ratio;
+  const height = box.height * ratio;
+  const pan = picture.motion?.pan;
+  const zoom = picture.motion?.zoom ?? (pan ? undefined : 'in');
+  const from = { z: zoom === 'out' ? 1.18 : pan && !zoom ? 1.12 : 1, p: 0 };
+  const to = { z: zoom === 'in' ? 1.18 : pan && !zoom ? 1.12 : 1, p: 1 };
+  const frame = { ...from };
+  const talker = talkerOf(picture, box.width, box.height);
+  const mouth = talker ? scene.add.graphics() : null;
+  if (mouth && talker) {
+    mouth.fillStyle(0x7a2e2e, 1).fillEllipse(0, 0, talker.width * 0.8, talker.width * 0.5);
+    mouth.setScale(1, 0);
+    container.add(mouth);
+  }
+  const apply = () => {
+    const cropWidth = width / frame.z;
+    const cropHeight = height / frame.z;
+    const along = pan === 'left' || pan === 'up' ? 1 - frame.p : pan ? frame.p : 0.5;
+    const cropX = (width - cropWidth) * (pan === 'up' || pan === 'down' ? 0.5 : along);
+    const cropY = (height - cropHeight) * (pan === 'up' || pan === 'down' ? along : 0.4);
+    const scale = frame.z / ratio;
+    image.setCrop(cropX, cropY, cropWidth, cropHeight);
+    image.setScale(scale).setPosition(-cropX * scale, -cropY * scale);
+    // The mouth stays on the face as the scene zooms and pans under it.
+    if (mouth && talker)
+      mouth
+        .setPosition((talker.x * ratio - cropX) * scale, (talker.y * ratio - cropY) * scale)
+        .setVisible(talker.y * ratio >= cropY && talker.y * ratio <= cropY + cropHeight);
+  };
+  apply();
+  moving.push(frame);
+  scene.tweens.add({
+    targets: frame,
+    z: to.z,
+    p: to.p,
+    duration: VIDEO_MS,
+    ease: 'Sine.easeInOut',
+    onUpdate: apply,
+  });
+  if (mouth) moving.push(mouth);
+  if (mouth)
+    scene.tweens.add({
+      targets: mouth,
+      scaleY: 1,
+      duration: 140,
+      yoyo: true,
+      repeat: Math.floor(VIDEO_MS / 280) - 1,
+    });
+  picture.texts.forEach((entry, index) => {
+    const key = textKeys[index];
+    if (!key) return;
+    const text = scene.add
+      .image(0, 0, key)
+      .setOrigin(0)
+      .setScale(1 / ratio)
+      .setAlpha(0);
+    container.add(text);
+    moving.push(text);
+    scene.tweens.add({ targets: text, alpha: 1, delay: entry.appearsAt * 1000, duration: 300 });
+  });
+}
