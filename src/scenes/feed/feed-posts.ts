@@ -59,6 +59,7 @@ export class FeedPosts {
     const cardWidth = room.postWidth({ top, width, height: viewportHeight });
     const x = Math.round((width - cardWidth) / 2);
     const intro = room.intro?.(roomContext, x, top + gap, cardWidth, posts) ?? 0;
+    if (room.fullHeight) options.viewport.classList.add('snap-feed');
     for (const post of posts) {
       const postId = post.id;
       const item = el('div');
