@@ -5,7 +5,7 @@
  */
 import type { Post } from '../../core/level/schema';
 import { highContrast } from '../../ui/display';
-import { avatar, icon, tabBar, text } from '../shared/draw';
+import { avatar, bake, icon, tabBar, text } from '../shared/draw';
 import { accountOf, imageCount, initials, topicOf, verifiedKind } from '../shared/post-details';
 import type { PlatformRoom, PostLayout, RoomContext } from '../shared/room';
 
@@ -39,7 +39,7 @@ export const buzzline: PlatformRoom = {
     const { t } = room.translator;
     const c = colours();
     const top = area.top;
-    const g = scene.add.graphics().setScrollFactor(0).setDepth(9);
+    const g = scene.add.graphics();
     const following = text(scene, area.width / 2 - 14, top + 10, t('room.buzzline.following'), {
       size: 16,
       colour: c.dim,
@@ -59,11 +59,15 @@ export const buzzline: PlatformRoom = {
       3,
     );
     icon(g, 'search', area.width - 28, top + height / 2, 10, Number.parseInt(c.ink.slice(1), 16));
-    for (const label of [following, hot]) label.setScrollFactor(0).setDepth(10);
+    bake(scene, 'chrome-top', [g, following, hot], {
+      x: 0,
+      y: top,
+      width: area.width,
+      height: height + 1,
+    });
     const bottom = tabBar(
       scene,
-      area.top + area.height,
-      area.width,
+      area,
       [
         { icon: 'home', label: t('room.buzzline.home') },
         { icon: 'play', label: t('room.buzzline.video') },

@@ -20,8 +20,7 @@ export const loopy: PlatformRoom = {
     const { t } = room.translator;
     const bottom = tabBar(
       room.scene,
-      area.top + area.height,
-      area.width,
+      area,
       [
         { icon: 'home', label: t('room.loopy.home') },
         { icon: 'people', label: t('room.loopy.friends') },

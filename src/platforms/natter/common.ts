@@ -3,7 +3,7 @@ import type Phaser from 'phaser';
 import type { Post } from '../../core/level/schema';
 import { highContrast } from '../../ui/display';
 import { icon, text } from '../shared/draw';
-import type { RoomContext } from '../shared/room';
+import type { PostLayout, RoomContext } from '../shared/room';
 
 export const PAD = 12;
 
@@ -19,6 +19,20 @@ export function colours(room: RoomContext) {
     name: high ? '#ffffff' : '#576b95',
     green: high ? '#ffff00' : '#07a35a',
     card: room.style.card,
+  };
+}
+
+/** What every Natter post view starts with: its tools, colours and an empty view. */
+export function begin(room: RoomContext) {
+  const { scene, translator, level } = room;
+  return {
+    scene,
+    translator,
+    level,
+    t: translator.t,
+    c: colours(room),
+    view: scene.add.container(0, 0),
+    media: [] as PostLayout['media'],
   };
 }
 

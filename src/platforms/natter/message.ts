@@ -3,7 +3,7 @@ import type { Post } from '../../core/level/schema';
 import { avatar, text } from '../shared/draw';
 import { accountOf, initials, inMoments, isForwarded, linkStyle } from '../shared/post-details';
 import type { PostLayout, RoomContext } from '../shared/room';
-import { colours, divider, groupName, linkCard, PAD } from './common';
+import { begin, divider, groupName, linkCard, PAD } from './common';
 
 export function message(
   room: RoomContext,
@@ -11,11 +11,7 @@ export function message(
   previous: Post | null,
   width: number,
 ): PostLayout {
-  const { scene, translator, level } = room;
-  const { t } = translator;
-  const c = colours(room);
-  const view = scene.add.container(0, 0);
-  const media: PostLayout['media'] = [];
+  const { scene, translator, level, t, c, view, media } = begin(room);
   let y = 4;
   const group = groupName(room, post);
   const previousGroup = previous && !inMoments(previous) ? groupName(room, previous) : null;

@@ -4,7 +4,7 @@ import { highContrast } from '../../ui/display';
 import { avatar, text } from '../shared/draw';
 import { accountOf, initials, inMoments, linkStyle } from '../shared/post-details';
 import type { PostLayout, RoomContext } from '../shared/room';
-import { colours, divider, linkCard, PAD } from './common';
+import { begin, divider, linkCard, PAD } from './common';
 
 export function moment(
   room: RoomContext,
@@ -12,11 +12,7 @@ export function moment(
   previous: Post | null,
   width: number,
 ): PostLayout {
-  const { scene, translator, level } = room;
-  const { t } = translator;
-  const c = colours(room);
-  const view = scene.add.container(0, 0);
-  const media: PostLayout['media'] = [];
+  const { scene, translator, level, t, c, view, media } = begin(room);
   let top = 0;
   if (!previous || !inMoments(previous))
     top = divider(room, view, 4, width, t('room.natter.moments'));

@@ -4,7 +4,7 @@
  * are not messages. Flagging happens in the message menu (the post dialog).
  */
 import { highContrast } from '../../ui/display';
-import { type BarColours, tabBar, text } from '../shared/draw';
+import { type BarColours, bake, tabBar, text } from '../shared/draw';
 import { inMoments, memberCount } from '../shared/post-details';
 import type { PlatformRoom } from '../shared/room';
 import { colours } from './common';
@@ -44,7 +44,7 @@ export const natter: PlatformRoom = {
       maxLines: 2,
     });
     const height = Math.ceil(Math.max(44, label.height + 16));
-    const g = scene.add.graphics().setScrollFactor(0).setDepth(9);
+    const g = scene.add.graphics();
     g.fillStyle(c.bar, 1).fillRect(0, top, area.width, height);
     g.lineStyle(1, 0x000000, 0.1).lineBetween(0, top + height, area.width, top + height);
     const ink = Number.parseInt(c.ink.slice(1), 16);
@@ -58,11 +58,10 @@ export const natter: PlatformRoom = {
       .setOrigin(0.5, 0.5)
       .setPosition(area.width / 2, top + height / 2)
       .setAlign('center');
-    label.setScrollFactor(0).setDepth(10);
+    bake(scene, 'chrome-top', [g, label], { x: 0, y: top, width: area.width, height: height + 1 });
     const bottom = tabBar(
       scene,
-      area.top + area.height,
-      area.width,
+      area,
       [
         { icon: 'chat', label: t('room.natter.chats') },
         { icon: 'people', label: t('room.natter.contacts') },
@@ -73,6 +72,7 @@ export const natter: PlatformRoom = {
     );
     return { top: height, bottom };
   },
+  describePost: (label, translator) => translator.t('room.natter.menu', { label }),
   layoutPost(room, post, previous, size) {
     return inMoments(post)
       ? moment(room, post, previous, size.width)

@@ -3,6 +3,7 @@ import type Phaser from 'phaser';
 import { cssHex, inkOn } from '../../ui/colour';
 import { fontPx } from '../../ui/display';
 import { shrinkToFit, wordWrapWithin } from '../../ui/text-wrap';
+import { addTexture } from '../../ui/textures';
 import { avatarColour, FONT_STACK } from '../../ui/theme';
 
 export interface TextStyle {
@@ -208,45 +209,40 @@ export interface BarColours {
   active: string;
 }
 
-const fixed = <
-  T extends Phaser.GameObjects.Components.ScrollFactor & Phaser.GameObjects.Components.Depth,
->(
-  object: T,
-) => object.setScrollFactor(0).setDepth(10);
-
 /** A phone's status line: the time on the left, signal and battery on the right. */
 export function statusLine(scene: Phaser.Scene, width: number, colours: BarColours): number {
   const height = 24;
-  const g = fixed(scene.add.graphics());
+  const g = scene.add.graphics();
   g.fillStyle(colours.background, 1).fillRect(0, 0, width, height);
   const ink = Number.parseInt(colours.ink.slice(1), 16);
   const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(
     new Date(),
   );
-  fixed(text(scene, 12, 4, time, { size: 12, colour: colours.ink, bold: true })).setFontSize(12);
+  const clock = text(scene, 12, 4, time, { size: 12, colour: colours.ink, bold: true });
+  clock.setFontSize(12);
   g.fillStyle(ink, 1);
   for (let bar = 0; bar < 4; bar++) g.fillRect(width - 62 + bar * 5, 16 - bar * 3, 3, 4 + bar * 3);
   g.lineStyle(1.5, ink, 1).strokeRoundedRect(width - 34, 7, 20, 10, 2);
   g.fillRect(width - 32, 9, 13, 6).fillRect(width - 13, 10, 2, 4);
+  bake(scene, 'chrome-status', [g, clock], { x: 0, y: 0, width, height });
   return height;
 }
 
 /** The app's tab bar along the bottom: icons with names, the first tab current. */
 export function tabBar(
   scene: Phaser.Scene,
-  bottom: number,
-  width: number,
+  area: { top: number; width: number; height: number },
   tabs: readonly { icon: IconName; label: string }[],
   colours: BarColours,
 ): number {
+  const { width } = area;
+  const bottom = area.top + area.height;
   const labels = tabs.map((tab, index) =>
-    fixed(
-      text(scene, 0, 0, tab.label, {
-        size: 11,
-        colour: index === 0 ? colours.active : colours.ink,
-        bold: index === 0,
-      }),
-    ).setOrigin(0.5, 0),
+    text(scene, 0, 0, tab.label, {
+      size: 11,
+      colour: index === 0 ? colours.active : colours.ink,
+      bold: index === 0,
+    }).setOrigin(0.5, 0),
   );
   // On a wide screen the tabs keep a phone's spacing, in the middle.
   const span = Math.min(width, 560);
@@ -255,18 +251,36 @@ export function tabBar(
   const labelHeight = Math.max(...labels.map((label) => label.height));
   const height = Math.ceil(34 + labelHeight);
   const top = bottom - height;
-  const g = fixed(scene.add.graphics());
+  const g = scene.add.graphics();
   g.fillStyle(colours.background, 1).fillRect(0, top, width, height);
   g.lineStyle(1, 0x000000, 0.12).lineBetween(0, top, width, top);
-  // The background goes under the labels drawn before it.
-  g.setDepth(9);
   tabs.forEach((tab, index) => {
     const cx = left + cell * index + cell / 2;
     const colour = Number.parseInt((index === 0 ? colours.active : colours.ink).slice(1), 16);
     icon(g, tab.icon, cx, top + 16, 9, colour, index === 0);
     const label = labels[index] as Phaser.GameObjects.Text;
     label.setPosition(cx, top + 29);
-    shrinkToFit(label, cell - 4, Number.POSITIVE_INFINITY);
+    shrinkToFit(label, cell - 4, Number.POSITIVE_INFINITY, 8);
   });
+  bake(scene, 'chrome-tabs', [g, ...labels], { x: 0, y: top, width, height });
   return height;
+}
+
+/**
+ * Draws fixed chrome (drawn at screen coordinates) once into a texture and shows that
+ * instead: Graphics are tessellated again every frame, an image is one quad.
+ */
+export function bake(
+  scene: Phaser.Scene,
+  key: string,
+  parts: Phaser.GameObjects.GameObject[],
+  area: { x: number; y: number; width: number; height: number },
+): Phaser.GameObjects.Image {
+  const layer = scene.make.container({ x: -area.x, y: -area.y }, false);
+  layer.add(parts);
+  // A rebuild (resize, language) draws the chrome again under the same key.
+  if (scene.textures.exists(key)) scene.textures.remove(key);
+  addTexture(scene, key, Math.ceil(area.width), Math.ceil(area.height))?.draw(layer).render();
+  layer.destroy();
+  return scene.add.image(area.x, area.y, key).setOrigin(0, 0).setScrollFactor(0).setDepth(10);
 }

@@ -218,15 +218,14 @@ export class FeedPosts {
           ? t('feed.statusFlagged')
           : t('feed.statusPassed')
         : t('feed.statusOpen');
-      item.hit.setLabel(
-        t('feed.postLabel', {
-          index: index + 1,
-          total,
-          name,
-          status,
-          text: translator.text(item.post.text),
-        }),
-      );
+      const label = t('feed.postLabel', {
+        index: index + 1,
+        total,
+        name,
+        status,
+        text: translator.text(item.post.text),
+      });
+      item.hit.setLabel(this.options.room.describePost?.(label, translator) ?? label);
       item.hit.setDisabled(false);
       item.hit.element.setAttribute('aria-disabled', String(Boolean(answer)));
       const stamp = answer
