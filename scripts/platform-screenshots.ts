@@ -9,7 +9,7 @@ import { build, preview } from 'vite';
 import { launch } from '../tests/e2e/browser';
 
 const OUT_DIR = 'dist-shots';
-const LEVELS = { natter: 'tutorial', buzzline: 'nationalism', loopy: 'celebrities' } as const;
+const LEVELS = { natter: 'cross-platform', buzzline: 'nationalism', loopy: 'celebrities' } as const;
 const SIZES = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 800 },

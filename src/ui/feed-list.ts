@@ -84,6 +84,11 @@ export class FeedList {
    */
   private deferred: boolean;
   private positioned = false;
+  /**
+   * Set by destroy: a rebuild that runs inside the scene's update (a resize) removes
+   * this list's listener while the event is still calling the listeners it had.
+   */
+  private destroyed = false;
   private readonly step = () => this.makeInBackground();
   private readonly startBackground = () =>
     this.scene.events.on(Phaser.Scenes.Events.UPDATE, this.step);
@@ -162,12 +167,14 @@ export class FeedList {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.scene.events.off(Phaser.Scenes.Events.RENDER, this.startBackground);
     this.scene.events.off(Phaser.Scenes.Events.UPDATE, this.step);
     for (const card of this.cards) this.unmake(card);
   }
 
   private makeInBackground(): void {
+    if (this.destroyed) return;
     const start = performance.now();
     do this.makeNext();
     while (this.made < this.cards.length && performance.now() - start < FRAME_BUDGET);
