@@ -179,3 +179,24 @@ describe.each(Object.keys(LEVELS))('%s, a fixture level', (name) => {
     await context.close();
   });
 });
+
+describe('Natter, the message menu', () => {
+  const browser = useBrowser();
+
+  it('opens a message by long press or right click as well as by tap', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = collectErrors(page);
+    await withFixtures(page);
+    await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=fixture-natter`);
+    await press(page, page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }));
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const message = page.getByRole('button', { name: /^Post 1 of 3,.*Opens the message menu\.$/ });
+    const box = await message.boundingBox();
+    if (!box) throw new Error('the first message has no place on screen');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+    expect((await sessionState(page)).openPostId).toBe('p-genuine');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

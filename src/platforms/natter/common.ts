@@ -7,10 +7,9 @@ import type { PostLayout, RoomContext } from '../shared/room';
 
 export const PAD = 12;
 
-export function colours(room: RoomContext) {
+export function colours() {
   const high = highContrast();
   return {
-    page: high ? 0x000000 : 0xededed,
     bar: high ? 0x000000 : 0xf7f7f7,
     ink: high ? '#ffffff' : '#191919',
     dim: high ? '#ffffff' : '#6b6b6b',
@@ -18,7 +17,6 @@ export function colours(room: RoomContext) {
     bubbleLine: high ? 0xffffff : 0xe0e0e0,
     name: high ? '#ffffff' : '#576b95',
     green: high ? '#ffff00' : '#07a35a',
-    card: room.style.card,
   };
 }
 
@@ -30,7 +28,7 @@ export function begin(room: RoomContext) {
     translator,
     level,
     t: translator.t,
-    c: colours(room),
+    c: colours(),
     view: scene.add.container(0, 0),
     media: [] as PostLayout['media'],
   };
@@ -47,7 +45,7 @@ export function divider(
   width: number,
   label: string,
 ): number {
-  const c = colours(room);
+  const c = colours();
   const line = text(room.scene, width / 2, y + 6, label, {
     size: 12,
     colour: c.dim,
@@ -71,7 +69,7 @@ export function linkCard(
 ): number {
   const { scene, translator } = room;
   const { t } = translator;
-  const c = colours(room);
+  const c = colours();
   const title = post.link ? translator.text(post.link.title) : translator.text(post.text);
   const address = post.link?.url ?? post.investigation?.link?.destination ?? '';
   const g = scene.add.graphics();

@@ -26,7 +26,7 @@ export const natter: PlatformRoom = {
   chrome(room, area, posts) {
     const { scene, translator } = room;
     const { t } = translator;
-    const c = colours(room);
+    const c = colours();
     const bar: BarColours = { background: c.bar, ink: c.dim, active: c.green };
     const first = posts.find((post) => !inMoments(post) && post.group);
     const title = first?.group

@@ -84,6 +84,11 @@ export class FeedPosts {
         item,
       );
       hit.element.dataset.key = `post-${postId}`;
+      // A long press (or a right click) opens the post too, as a messenger's message menu does.
+      hit.element.addEventListener('contextmenu', (event) => {
+        event.preventDefault();
+        options.open(postId);
+      });
       drawFocusRing(scene, hit.element, {
         rect: () => {
           const place = this.alive ? this.cards.place(postId) : null;
