@@ -91,112 +91,123 @@ async function debriefShown(page: Page): Promise<void> {
     .toBe(1);
 }
 
-describe.each(Object.keys(LEVELS))('%s, a fixture level', (name) => {
+describe('each platform', () => {
+  // One Chromium for every platform's tests.
   const browser = useBrowser();
-  const levelId = `fixture-${name}`;
 
-  it('plays to the debrief by keyboard alone', async () => {
-    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-    const errors = collectErrors(page);
-    await withFixtures(page);
-    await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${levelId}`);
-    await press(page, page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }));
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    for (let index = 0; index < 3; index++) {
-      // The briefing leaves focus on the first post; J moves it to the next.
-      if (index > 0) await page.keyboard.press('j');
-      const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
-      expect(focused).toMatch(new RegExp(`^Post ${index + 1} of 3,`));
-      await page.keyboard.press('Enter');
-      const dialog = page.getByRole('dialog');
-      await expect.poll(() => dialog.count()).toBe(1);
-      if (index === 1) {
-        const lure = dialog.getByRole('button', { name: /^Recruitment lure/ });
-        await press(page, lure, 'Space');
-        await press(page, dialog.getByRole('button', { name: /^Flag post/ }));
-      } else await press(page, dialog.getByRole('button', { name: 'Looks genuine' }));
-      await press(page, dialog.getByRole('button', { name: 'Continue' }));
+  describe.each(Object.keys(LEVELS))('%s, a fixture level', (name) => {
+    const levelId = `fixture-${name}`;
+
+    it('plays to the debrief by keyboard alone', async () => {
+      const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+      const errors = collectErrors(page);
+      await withFixtures(page);
+      await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${levelId}`);
+      await press(page, page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }));
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-      if (index === 0) await screenshot(page, `platform-${name}-keyboard`);
-    }
-    await debriefShown(page);
-    const state = await sessionState(page);
-    expect(Object.keys(state.answers)).toHaveLength(3);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+      for (let index = 0; index < 3; index++) {
+        // The briefing leaves focus on the first post; J moves it to the next.
+        if (index > 0) await page.keyboard.press('j');
+        const focused = await page.evaluate(() =>
+          document.activeElement?.getAttribute('aria-label'),
+        );
+        expect(focused).toMatch(new RegExp(`^Post ${index + 1} of 3,`));
+        await page.keyboard.press('Enter');
+        const dialog = page.getByRole('dialog');
+        await expect.poll(() => dialog.count()).toBe(1);
+        if (index === 1) {
+          const lure = dialog.getByRole('button', { name: /^Recruitment lure/ });
+          await press(page, lure, 'Space');
+          await press(page, dialog.getByRole('button', { name: /^Flag post/ }));
+        } else await press(page, dialog.getByRole('button', { name: 'Looks genuine' }));
+        await press(page, dialog.getByRole('button', { name: 'Continue' }));
+        await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+        if (index === 0) await screenshot(page, `platform-${name}-keyboard`);
+      }
+      await debriefShown(page);
+      const state = await sessionState(page);
+      expect(Object.keys(state.answers)).toHaveLength(3);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
 
-  it('plays to the debrief by touch on a phone, swiping the feed along', async () => {
-    const context = await browser().newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-    await withFixtures(page);
-    const cdp = await context.newCDPSession(page);
-    await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${levelId}`);
-    await page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }).tap();
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    const scrollY = () =>
-      page.evaluate(
-        () =>
-          (
-            window as unknown as {
-              __ftf: {
-                game: {
-                  scene: { getScene(key: string): { cameras: { main: { scrollY: number } } } };
+    it('plays to the debrief by touch on a phone, swiping the feed along', async () => {
+      const context = await browser().newContext({
+        viewport: PHONE,
+        hasTouch: true,
+        isMobile: true,
+      });
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await withFixtures(page);
+      const cdp = await context.newCDPSession(page);
+      await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${levelId}`);
+      await page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }).tap();
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      const scrollY = () =>
+        page.evaluate(
+          () =>
+            (
+              window as unknown as {
+                __ftf: {
+                  game: {
+                    scene: { getScene(key: string): { cameras: { main: { scrollY: number } } } };
+                  };
                 };
-              };
-            }
-          ).__ftf.game.scene.getScene('feed').cameras.main.scrollY,
-      );
-    for (let index = 0; index < 3; index++) {
-      const post = page.getByRole('button', { name: new RegExp(`^Post ${index + 1} of 3,`) });
-      // Swipe until the post's middle is on screen, above the tab bar.
-      for (let swipe = 0; swipe < 6; swipe++) {
+              }
+            ).__ftf.game.scene.getScene('feed').cameras.main.scrollY,
+        );
+      for (let index = 0; index < 3; index++) {
+        const post = page.getByRole('button', { name: new RegExp(`^Post ${index + 1} of 3,`) });
+        // Swipe until the post's middle is on screen, above the tab bar.
+        for (let swipe = 0; swipe < 6; swipe++) {
+          const box = await post.boundingBox();
+          if (box && box.y + Math.min(box.height, 200) / 2 < PHONE.height - 120 && box.y > 150)
+            break;
+          const before = await scrollY();
+          await swipeUp(cdp, PHONE.width / 2, 600, 300);
+          await expect.poll(scrollY).toBeGreaterThan(before);
+          await page.waitForTimeout(400);
+        }
         const box = await post.boundingBox();
-        if (box && box.y + Math.min(box.height, 200) / 2 < PHONE.height - 120 && box.y > 150) break;
-        const before = await scrollY();
-        await swipeUp(cdp, PHONE.width / 2, 600, 300);
-        await expect.poll(scrollY).toBeGreaterThan(before);
-        await page.waitForTimeout(400);
+        if (!box) throw new Error(`post ${index + 1} has no place on screen`);
+        if (name === 'loopy') {
+          // One video at a time: the swipe snapped the post to the top of the feed's view.
+          const view = await page.locator('[role=list]').locator('..').boundingBox();
+          expect(Math.abs(box.y - (view?.y ?? Number.NaN))).toBeLessThan(2);
+        }
+        await page.touchscreen.tap(box.x + box.width / 2, Math.max(box.y, 160) + 40);
+        const dialog = page.getByRole('dialog');
+        await expect.poll(() => dialog.count()).toBe(1);
+        await dialog.getByRole('button', { name: 'Looks genuine' }).tap();
+        await dialog.getByRole('button', { name: 'Continue' }).tap();
+        await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+        if (index === 0) await screenshot(page, `platform-${name}-touch`);
       }
-      const box = await post.boundingBox();
-      if (!box) throw new Error(`post ${index + 1} has no place on screen`);
-      if (name === 'loopy') {
-        // One video at a time: the swipe snapped the post to the top of the feed's view.
-        const view = await page.locator('[role=list]').locator('..').boundingBox();
-        expect(Math.abs(box.y - (view?.y ?? Number.NaN))).toBeLessThan(2);
-      }
-      await page.touchscreen.tap(box.x + box.width / 2, Math.max(box.y, 160) + 40);
-      const dialog = page.getByRole('dialog');
-      await expect.poll(() => dialog.count()).toBe(1);
-      await dialog.getByRole('button', { name: 'Looks genuine' }).tap();
-      await dialog.getByRole('button', { name: 'Continue' }).tap();
-      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-      if (index === 0) await screenshot(page, `platform-${name}-touch`);
-    }
-    await debriefShown(page);
-    expect(errors).toEqual([]);
-    await context.close();
+      await debriefShown(page);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
   });
-});
 
-describe('Natter, the message menu', () => {
-  const browser = useBrowser();
-
-  it('opens a message by long press or right click as well as by tap', async () => {
-    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-    const errors = collectErrors(page);
-    await withFixtures(page);
-    await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=fixture-natter`);
-    await press(page, page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }));
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    const message = page.getByRole('button', { name: /^Post 1 of 3,.*Opens the message menu\.$/ });
-    const box = await message.boundingBox();
-    if (!box) throw new Error('the first message has no place on screen');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
-    expect((await sessionState(page)).openPostId).toBe('p-genuine');
-    expect(errors).toEqual([]);
-    await page.close();
+  describe('Natter, the message menu', () => {
+    it('opens a message by long press or right click as well as by tap', async () => {
+      const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+      const errors = collectErrors(page);
+      await withFixtures(page);
+      await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=fixture-natter`);
+      await press(page, page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }));
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      const message = page.getByRole('button', {
+        name: /^Post 1 of 3,.*Opens the message menu\.$/,
+      });
+      const box = await message.boundingBox();
+      if (!box) throw new Error('the first message has no place on screen');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+      expect((await sessionState(page)).openPostId).toBe('p-genuine');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
   });
 });
