@@ -72,7 +72,6 @@ export const natter: PlatformRoom = {
     );
     return { top: height, bottom };
   },
-  describePost: (label, translator) => translator.t('room.natter.menu', { label }),
   layoutPost(room, post, previous, size) {
     return inMoments(post)
       ? moment(room, post, previous, size.width)

@@ -58,8 +58,6 @@ export interface PlatformRoom {
    * returns its height. Optional.
    */
   intro?(room: RoomContext, x: number, y: number, width: number, posts: readonly Post[]): number;
-  /** The post button's name in this app's words (Natter: it opens the message menu). */
-  describePost?(label: string, translator: Translator): string;
   /** Lays out one post; `previous` is the post above it in the feed, if any. */
   layoutPost(
     room: RoomContext,

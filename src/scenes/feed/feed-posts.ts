@@ -223,14 +223,15 @@ export class FeedPosts {
           ? t('feed.statusFlagged')
           : t('feed.statusPassed')
         : t('feed.statusOpen');
-      const label = t('feed.postLabel', {
-        index: index + 1,
-        total,
-        name,
-        status,
-        text: translator.text(item.post.text),
-      });
-      item.hit.setLabel(this.options.room.describePost?.(label, translator) ?? label);
+      item.hit.setLabel(
+        t('feed.postLabel', {
+          index: index + 1,
+          total,
+          name,
+          status,
+          text: translator.text(item.post.text),
+        }),
+      );
       item.hit.setDisabled(false);
       item.hit.element.setAttribute('aria-disabled', String(Boolean(answer)));
       const stamp = answer
