@@ -1,6 +1,7 @@
 /**
  * The feed's cards on the canvas, made cheap to draw. Each card is laid out once by
- * PostCard, drawn into a texture of its own and replaced by one image: a frame then
+ * its platform's room, drawn into a texture of its own and replaced by one image
+ * (its pictures stay live, see platforms/shared/media-slot.ts): a frame then
  * draws one quad per card on screen, instead of re-tessellating every card's shapes
  * and binding a texture per line of text. Cards off screen are hidden.
  *
@@ -9,12 +10,20 @@
  * once when scrolling or keyboard focus comes near them.
  */
 import Phaser from 'phaser';
-import type { Box } from '../pictures';
+import type { MediaBox } from '../platforms/shared/media-slot';
+import type { PostLayout } from '../platforms/shared/room';
 import { fontPx } from './display';
 import { reducedMotion } from './motion';
-import { PostCard, type PostCardView, type Stamp } from './post-card';
 import { addTexture } from './textures';
 import { APP, FONT_STACK, type PlatformStyle } from './theme';
+
+export type Stamp = { label: string; flagged: boolean } | null;
+
+/**
+ * Scene event with a freshly laid-out post (a container sized to the post), before it
+ * is drawn into its texture: a test measures there that every text stays inside it.
+ */
+export const CARD_LAID_OUT = 'post-card-laid-out';
 
 export interface FeedListOptions {
   /** Left edge of the cards and their width, in canvas pixels. */
@@ -31,9 +40,11 @@ export interface FeedListOptions {
    * covers the feed: the player reads it while they are made.
    */
   firstScreenNow: boolean;
-  view: (id: string) => PostCardView;
-  /** Draws the post's picture at this canvas box (see src/pictures). */
-  picture: (id: string, box: Box) => Phaser.GameObjects.Container;
+  /** Where the first card starts in content coordinates (below what scrolls above it). */
+  startAt: number;
+  layout: (id: string) => PostLayout;
+  /** Draws one picture of a post, at a box in canvas coordinates. */
+  media: (id: string, box: MediaBox) => Phaser.GameObjects.Container;
   style: PlatformStyle;
   /** A card has been made: its place in content coordinates. */
   onPlaced: (id: string, top: number, height: number) => void;
@@ -46,7 +57,7 @@ interface Card {
   top: number;
   height: number;
   image: Phaser.GameObjects.Image | null;
-  picture: Phaser.GameObjects.Container | null;
+  media: Phaser.GameObjects.Container[];
   stamp: Stamp;
   mark: Phaser.GameObjects.Container | null;
 }
@@ -73,6 +84,11 @@ export class FeedList {
    */
   private deferred: boolean;
   private positioned = false;
+  /**
+   * Set by destroy: a rebuild that runs inside the scene's update (a resize) removes
+   * this list's listener while the event is still calling the listeners it had.
+   */
+  private destroyed = false;
   private readonly step = () => this.makeInBackground();
   private readonly startBackground = () =>
     this.scene.events.on(Phaser.Scenes.Events.UPDATE, this.step);
@@ -86,11 +102,12 @@ export class FeedList {
       top: 0,
       height: 0,
       image: null,
-      picture: null,
+      media: [],
       stamp: null,
       mark: null,
     }));
     for (const card of this.cards) this.byId.set(card.id, card);
+    this.bottom = options.startAt;
     this.deferred = !options.firstScreenNow;
     // Only what is on screen now: the feed opens sooner, and the rest follows in the background.
     if (options.firstScreenNow) this.makeUntil(options.viewportHeight);
@@ -150,12 +167,14 @@ export class FeedList {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.scene.events.off(Phaser.Scenes.Events.RENDER, this.startBackground);
     this.scene.events.off(Phaser.Scenes.Events.UPDATE, this.step);
     for (const card of this.cards) this.unmake(card);
   }
 
   private makeInBackground(): void {
+    if (this.destroyed) return;
     const start = performance.now();
     do this.makeNext();
     while (this.made < this.cards.length && performance.now() - start < FRAME_BUDGET);
@@ -182,23 +201,26 @@ export class FeedList {
     return `${this.prefix}-${card.id}`;
   }
 
-  /** Lays the card out with PostCard, draws it into its texture and keeps only an image. */
+  /**
+   * Lays the card out with its room, draws it into its texture and keeps an image of
+   * it, with its pictures live under the image (a video behind its overlays) or over it.
+   */
   private make(card: Card): void {
     const { scene, options } = this;
-    const layout = new PostCard(scene, 0, 0, options.width, options.view(card.id), options.style);
-    card.height = layout.cardHeight;
-    const media = layout.mediaBox;
+    const layout = options.layout(card.id);
+    card.height = layout.height;
+    layout.view.setSize(options.width, card.height);
+    scene.events.emit(CARD_LAID_OUT, layout.view);
     const texture = addTexture(scene, this.textureKey(card), options.width, card.height);
-    texture?.draw(layout).render();
-    layout.destroy();
-    card.image = scene.add.image(options.x, options.top + card.top, this.textureKey(card));
+    texture?.draw(layout.view).render();
+    layout.view.destroy();
+    const y = options.top + card.top;
+    const picture = ({ box }: PostLayout['media'][number]) =>
+      options.media(card.id, { ...box, x: options.x + box.x, y: y + box.y });
+    card.media = layout.media.filter((slot) => slot.under).map(picture);
+    card.image = scene.add.image(options.x, y, this.textureKey(card));
     card.image.setOrigin(0, 0);
-    if (media)
-      card.picture = options.picture(card.id, {
-        ...media,
-        x: options.x + media.x,
-        y: options.top + card.top + media.y,
-      });
+    card.media.push(...layout.media.filter((slot) => !slot.under).map(picture));
     if (card.stamp) {
       this.veil(card);
       this.showMark(card, false);
@@ -207,10 +229,10 @@ export class FeedList {
   }
 
   private unmake(card: Card): void {
+    for (const picture of card.media) picture.destroy();
+    card.media = [];
     card.mark?.destroy();
     card.mark = null;
-    card.picture?.destroy();
-    card.picture = null;
     card.image?.destroy();
     card.image = null;
     if (this.scene.textures.exists(this.textureKey(card)))
@@ -227,7 +249,6 @@ export class FeedList {
       .fillRoundedRect(0, 0, this.options.width, card.height, this.options.style.radius);
     texture.draw(veil).render();
     veil.destroy();
-    card.picture?.setAlpha(0.65);
   }
 
   /**
@@ -283,8 +304,8 @@ export class FeedList {
       card.top < this.scrollY + this.options.viewportHeight &&
       card.top + card.height > this.scrollY;
     card.image?.setVisible(visible);
-    card.picture?.setVisible(visible);
     card.mark?.setVisible(visible);
+    for (const picture of card.media) picture.setVisible(visible);
   }
 }
 

@@ -11,7 +11,17 @@ export interface ScrollerOptions {
   /** Holds the buttons, in content coordinates; moved with a transform. */
   content: HTMLElement;
   onScroll: (scrollY: number) => void;
+  /**
+   * For a feed that shows one post at a time: where a wheel step or a drag comes to
+   * rest, given where it started and its direction (0: the nearest post).
+   */
+  snap?: (position: number, direction: -1 | 0 | 1) => number;
 }
+
+/** A wheel gesture sends many events: one snap per gesture, then a short pause. */
+const SNAP_PAUSE_MS = 450;
+/** A drag shorter than this falls back to the post it started on. */
+const SNAP_DRAG = 60;
 
 const DRAG_THRESHOLD = 8;
 /** Space kept above (or below) a card scrolled into view: room for its focus ring. */
@@ -25,6 +35,7 @@ export class Scroller {
   private maxScroll = 0;
   private readonly cleanup: (() => void)[] = [];
   private fling = 0;
+  private lastSnap = 0;
   /** The pointer dragging the list, from down to up (or cancel); null when none is. */
   private drag: {
     id: number;
@@ -43,6 +54,13 @@ export class Scroller {
     const onWheel = (event: WheelEvent) => {
       event.preventDefault();
       this.stopFling();
+      const { snap } = options;
+      if (snap) {
+        if (event.timeStamp - this.lastSnap < SNAP_PAUSE_MS || event.deltaY === 0) return;
+        this.lastSnap = event.timeStamp;
+        this.glideTo(snap(this.scrollY, event.deltaY > 0 ? 1 : -1));
+        return;
+      }
       this.scrollTo(this.scrollY + event.deltaY * (event.deltaMode === 1 ? 32 : 1));
     };
     const onDown = (event: PointerEvent) => {
@@ -70,6 +88,13 @@ export class Scroller {
       if (!drag || drag.id !== event.pointerId) return;
       if (drag.moved && drag.target)
         drag.target.closest('button')?.setAttribute('data-dragged', 'true');
+      if (drag.moved && options.snap) {
+        const moved = this.scrollY - drag.startScroll;
+        const direction = Math.abs(moved) < SNAP_DRAG ? 0 : moved > 0 ? 1 : -1;
+        this.glideTo(options.snap(direction === 0 ? this.scrollY : drag.startScroll, direction));
+        this.drag = null;
+        return;
+      }
       const first = drag.samples[0];
       const last = drag.samples[drag.samples.length - 1];
       // Speed over the last few moves, in px per ms: a quick flick keeps the feed gliding.
@@ -132,6 +157,22 @@ export class Scroller {
     }
   }
 
+  /** Moves to a snap stop: eased over a fifth of a second, or at once with reduced motion. */
+  private glideTo(target: number): void {
+    const from = this.scrollY;
+    if (!this.momentum() || Math.abs(target - from) < 1) {
+      this.scrollTo(target);
+      return;
+    }
+    const start = performance.now();
+    const step = (now: number) => {
+      const progress = Math.min(1, (now - start) / 200);
+      this.scrollTo(from + (target - from) * (1 - (1 - progress) ** 3));
+      this.fling = progress < 1 ? requestAnimationFrame(step) : 0;
+    };
+    this.fling = requestAnimationFrame(step);
+  }
+
   private startFling(speed: number): void {
     let velocity = speed;
     let previous = performance.now();
@@ -167,10 +208,12 @@ export function cameraScroller(
   drawing: () => boolean,
   list: { viewport: HTMLElement; content: HTMLElement },
   alsoOnScroll?: (scrollY: number) => void,
+  snap?: ScrollerOptions['snap'],
 ): Scroller {
   return new Scroller(
     {
       ...list,
+      ...(snap ? { snap } : {}),
       onScroll: (scrollY) => {
         if (!drawing()) return;
         camera.scrollY = scrollY;

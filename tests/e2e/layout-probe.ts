@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { screenshot } from './browser';
 
-/** PostCard's CARD_LAID_OUT scene event (src/ui/post-card.ts, which needs a browser to import). */
+/** FeedList's CARD_LAID_OUT scene event (src/ui/feed-list.ts, which needs a browser to import). */
 const CARD_LAID_OUT = 'post-card-laid-out';
 
 interface Box {
@@ -41,8 +41,6 @@ export function installLayoutProbe(): void {
     height: number;
     visible: boolean;
     text?: string;
-    cardWidth?: number;
-    cardHeight?: number;
     list?: Node[];
     getBounds(): Box;
   }
@@ -137,8 +135,8 @@ export function installLayoutProbe(): void {
         const frame = {
           x: card.x,
           y: card.y,
-          width: card.cardWidth ?? 0,
-          height: card.cardHeight ?? 0,
+          width: card.width,
+          height: card.height,
         };
         probe.cards.problems.push(...outside(frame, card, 'post card'));
       });

@@ -538,6 +538,11 @@ const MESSAGE_CASES: MessageCase[] = [
     problems: mutated((level) => (level.accounts[0].handle = 'anna')),
   },
   {
+    code: 'schema.sticker',
+    path: 'posts[0].sticker',
+    problems: mutated((level) => (level.posts[0].sticker = 'party time')),
+  },
+  {
     code: 'schema.one-of',
     path: 'platform',
     problems: mutated((level) => (level.platform = 'tiktok')),

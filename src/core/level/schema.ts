@@ -51,6 +51,98 @@ export const TacticSchema = v.strictObject({
   ),
 });
 
+// --- How a post looks on its platform (issue 17). Every field is optional: the game
+// derives a default from the rest of the post (src/platforms/shared/post-details.ts).
+export const VERIFIED_KINDS = ['person', 'organisation', 'media'] as const;
+export const LINK_STYLES = ['card', 'mini-program', 'qr'] as const;
+
+/** A post quoted in a Buzzline repost chain: "//@handle: text". */
+export const RepostSchema = v.strictObject({
+  handle: v.pipe(v.string(), v.regex(/^@[A-Za-z0-9_.-]{1,40}$/, 'schema.handle')),
+  text: LocalizedTextSchema,
+});
+
+const PLATFORM_POST_FIELDS = {
+  members: v.optional(
+    v.pipe(count, v.minValue(2), v.description("Natter: how many members the post's group has")),
+  ),
+  forwarded: v.optional(
+    v.pipe(
+      v.boolean(),
+      v.description('Natter: marked "Forwarded" (default: a chat post with a link)'),
+    ),
+  ),
+  voiceSeconds: v.optional(
+    v.pipe(
+      count,
+      v.minValue(1),
+      v.maxValue(60),
+      v.description('Natter: a voice note this long; the post text is its transcript'),
+    ),
+  ),
+  sticker: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(16),
+      // No flags: JSON Schema patterns have none. No spaces, letters or digits: a sticker is a picture.
+      v.regex(/^[^\sA-Za-z0-9]+$/, 'schema.sticker'),
+      v.description('Natter: a large sticker (one emoji) sent before the text'),
+    ),
+  ),
+  linkStyle: v.optional(
+    v.pipe(
+      v.picklist(LINK_STYLES, 'schema.one-of'),
+      v.description(
+        'How the link shows: a link card, a mini-program card or a QR code (default: "qr" when only investigation.link has an address, else "card")',
+      ),
+    ),
+  ),
+  moment: v.optional(
+    v.pipe(
+      v.boolean(),
+      v.description(
+        'Natter: shown in Moments rather than the group chat (default: a post without a group that is not a chat)',
+      ),
+    ),
+  ),
+  live: v.optional(v.pipe(v.boolean(), v.description('Loopy: a live stream, labelled "Live"'))),
+  topic: v.optional(
+    v.pipe(
+      LocalizedTextSchema,
+      v.description(
+        'Buzzline: the #topic# the post belongs to (default: the first #hashtag in the text)',
+      ),
+    ),
+  ),
+  reposts: v.optional(
+    v.pipe(
+      v.array(RepostSchema),
+      v.maxLength(5),
+      v.description('Buzzline: the repost chain, newest first, shown as "//@handle: text"'),
+    ),
+  ),
+  images: v.optional(
+    v.pipe(
+      count,
+      v.minValue(1),
+      v.maxValue(9),
+      v.description(
+        'Buzzline: how many pictures the post has, shown as a grid (default 1 with media)',
+      ),
+    ),
+  ),
+};
+
+const PLATFORM_ACCOUNT_FIELDS = {
+  verifiedKind: v.optional(
+    v.pipe(
+      v.picklist(VERIFIED_KINDS, 'schema.one-of'),
+      v.description('Which verified mark a verified account has (default "person")'),
+    ),
+  ),
+};
+// --- end of the platform fields.
+
 export const AccountSchema = v.strictObject({
   id: id(),
   name: LocalizedTextSchema,
@@ -67,6 +159,7 @@ export const AccountSchema = v.strictObject({
     ),
     [],
   ),
+  ...PLATFORM_ACCOUNT_FIELDS,
 });
 
 export const POST_KINDS = ['text', 'image', 'video', 'chat', 'ad'] as const;
@@ -278,6 +371,7 @@ export const PostSchema = v.strictObject({
     }),
   ),
   investigation: v.optional(InvestigationSchema),
+  ...PLATFORM_POST_FIELDS,
   truth: TruthSchema,
 });
 

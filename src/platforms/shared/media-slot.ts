@@ -1,0 +1,6 @@
+/**
+ * The one place a post's picture or video is drawn, so every platform's layout gets
+ * the same pictures: src/pictures/ composes them from the level's picture data, or
+ * from a default chosen from the media description.
+ */
+export { addPicture as drawMedia, type Box as MediaBox } from '../../pictures';

@@ -1,0 +1,253 @@
+/**
+ * The feed's posts: one button per post in the accessible layer (its name says who
+ * wrote it, whether it is decided, and its text), the canvas posts the platform's room
+ * lays out (made as needed, see ui/feed-list.ts), and the scroller that moves both.
+ */
+import type { OverlayButton } from '../../a11y/layer';
+import { authorName } from '../../core/authors';
+import type { Level, Post } from '../../core/level/schema';
+import { isFlagged } from '../../core/scoring';
+import type { SessionState } from '../../core/session';
+import { drawMedia } from '../../platforms/shared/media-slot';
+import type { PlatformRoom, RoomContext } from '../../platforms/shared/room';
+import { el } from '../../ui/dialog';
+import { FeedList } from '../../ui/feed-list';
+import { drawFocusRing } from '../../ui/focus-ring';
+import { reducedMotion } from '../../ui/motion';
+import { cameraScroller, REVEAL_MARGIN, type Scroller } from '../../ui/scroller';
+import type { GameContext } from '../context';
+
+interface FeedItem {
+  post: Post;
+  hit: OverlayButton;
+}
+
+export interface FeedPostsOptions {
+  room: PlatformRoom;
+  roomContext: RoomContext;
+  posts: readonly Post[];
+  /** The list's part of the layer (viewport and list of buttons), from layer.scrollingList. */
+  viewport: HTMLElement;
+  list: HTMLElement;
+  /** Canvas y where the feed starts, and the height of its visible part. */
+  top: number;
+  viewportHeight: number;
+  /** Make the first screen now (false while the briefing covers the feed). */
+  firstScreenNow: boolean;
+  drawing: () => boolean;
+  open: (postId: string) => void;
+}
+
+export class FeedPosts {
+  readonly items = new Map<string, FeedItem>();
+  /** Each made post's place in content coordinates, for the glide's stops and focus hold. */
+  readonly places = new Map<string, { top: number; height: number }>();
+  readonly cards: FeedList;
+  readonly scroller: Scroller;
+  private readonly gap: number;
+  /** False once torn down: a late focus (closing the post dialog) must not make posts. */
+  private alive = true;
+
+  constructor(
+    private readonly ctx: GameContext,
+    private readonly options: FeedPostsOptions,
+  ) {
+    const { room, roomContext, posts, list, top, viewportHeight } = options;
+    const { scene, style, translator } = roomContext;
+    const gap = room.gap;
+    this.gap = gap;
+    const width = scene.scale.gameSize.width;
+    const cardWidth = room.postWidth({ top, width, height: viewportHeight });
+    const x = Math.round((width - cardWidth) / 2);
+    const intro = room.intro?.(roomContext, x, top + gap, cardWidth, posts) ?? 0;
+    if (room.fullHeight) options.viewport.classList.add('snap-feed');
+    for (const post of posts) {
+      const postId = post.id;
+      const item = el('div');
+      item.setAttribute('role', 'listitem');
+      list.append(item);
+      const hit = ctx.layer.button(
+        {
+          label: '',
+          onActivate: () => options.open(postId),
+          onFocus: () => {
+            if (!this.alive) return;
+            const place = this.cards.place(postId);
+            if (place)
+              this.scroller.reveal(
+                gap + place.top,
+                place.height,
+                viewportHeight,
+                room.fullHeight ? 0 : REVEAL_MARGIN,
+              );
+          },
+        },
+        item,
+      );
+      hit.element.dataset.key = `post-${postId}`;
+      // A long press (or a right click) opens the post too, as a messenger's message menu does.
+      hit.element.addEventListener('contextmenu', (event) => {
+        event.preventDefault();
+        options.open(postId);
+      });
+      drawFocusRing(scene, hit.element, {
+        rect: () => {
+          const place = this.alive ? this.cards.place(postId) : null;
+          return place
+            ? { x, y: top + gap + place.top, width: cardWidth, height: place.height }
+            : null;
+        },
+        radius: style.radius,
+        colour: style.focus,
+      });
+      // No area to click until its post is made; it can still be found and focused.
+      hit.place({ x, y: gap, width: 0, height: 0 });
+      this.items.set(postId, { post, hit });
+    }
+
+    // Posts are made as they are needed; each button is placed over its post then.
+    let contentHeight = gap + intro;
+    const language = translator.language();
+    const ids = posts.map((post) => post.id);
+    const postOf = (postId: string) => (this.items.get(postId) as FeedItem).post;
+    this.cards = new FeedList(scene, {
+      x,
+      width: cardWidth,
+      top: top + gap,
+      gap,
+      viewportHeight,
+      ids,
+      firstScreenNow: options.firstScreenNow,
+      startAt: intro > 0 ? intro + gap : 0,
+      layout: (postId) => {
+        const index = ids.indexOf(postId);
+        const previous = index > 0 ? postOf(ids[index - 1] as string) : null;
+        return room.layoutPost(roomContext, postOf(postId), previous, {
+          width: cardWidth,
+          height: room.fullHeight ? viewportHeight : 0,
+        });
+      },
+      media: (postId, box) => {
+        const post = postOf(postId);
+        const still = reducedMotion();
+        return drawMedia(scene, post, language, box, {
+          animated: post.kind === 'video' && !still,
+          reducedMotion: still,
+        });
+      },
+      style,
+      onPlaced: (postId, placeTop, height) => {
+        this.places.set(postId, { top: placeTop, height });
+        this.items.get(postId)?.hit.place({ x, y: gap + placeTop, width: cardWidth, height });
+      },
+      onGrow: (height) => {
+        contentHeight = gap + height;
+        this.scroller?.setContentHeight(contentHeight, viewportHeight);
+      },
+    });
+    this.scroller = cameraScroller(
+      scene.cameras.main,
+      options.drawing,
+      { viewport: options.viewport, content: list },
+      (scrollY) => this.cards.scrollTo(scrollY - gap),
+      room.fullHeight ? (position, direction) => this.snapStop(position, direction) : undefined,
+    );
+    this.scroller.setContentHeight(contentHeight, viewportHeight);
+  }
+
+  /** The scroll position that shows a post's top just below the top of the view. */
+  stopAt(top: number): number {
+    return Math.max(0, this.gap + top - (this.options.room.fullHeight ? 0 : REVEAL_MARGIN));
+  }
+
+  /** The stops of every made post, in order. */
+  stops(): number[] {
+    return [...this.places.values()].map((place) => this.stopAt(place.top));
+  }
+
+  /**
+   * With a visible keyboard focus on a post still in view, the furthest the glide may
+   * go: the post's top at the top of the view. Pointer focus draws no ring and holds
+   * nothing, or a mouse player's feed would stop at the last post they decided.
+   */
+  focusedStop(position: number): number | null {
+    const active = document.activeElement;
+    if (!(active instanceof HTMLElement) || !active.matches(':focus-visible')) return null;
+    for (const [postId, item] of this.items) {
+      if (item.hit.element !== active) continue;
+      const place = this.places.get(postId);
+      if (!place || this.gap + place.top + place.height <= position) return null;
+      return this.stopAt(place.top);
+    }
+    return null;
+  }
+
+  /**
+   * Loopy snaps: where a wheel step or a finished drag comes to rest, the top of the
+   * next post in its direction (or of the nearest one, for no direction).
+   */
+  private snapStop(position: number, direction: -1 | 0 | 1): number {
+    const stops = this.stops();
+    if (stops.length === 0) return position;
+    if (direction > 0) return stops.find((stop) => stop > position + 1) ?? position;
+    if (direction < 0) return [...stops].reverse().find((stop) => stop < position - 1) ?? 0;
+    return stops.reduce((best, stop) =>
+      Math.abs(stop - position) < Math.abs(best - position) ? stop : best,
+    );
+  }
+
+  /** J and K: keyboard focus to the next or previous post (the first when none has it). */
+  focusPost(step: 1 | -1): void {
+    const buttons = [...this.items.values()].map((item) => item.hit.element);
+    const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = current < 0 ? 0 : Math.min(buttons.length - 1, Math.max(0, current + step));
+    buttons[next]?.focus();
+  }
+
+  focus(postId: string): void {
+    this.items.get(postId)?.hit.element.focus();
+  }
+
+  /** Each post's button name and state, and the stamp on a decided post. */
+  show(state: SessionState, level: Level, animate: boolean): void {
+    const { translator } = this.ctx;
+    const { t } = translator;
+    const total = state.order.length;
+    state.order.forEach((postId, index) => {
+      const item = this.items.get(postId);
+      if (!item) return;
+      const answer = state.answers[postId];
+      const name = authorName(level, item.post.author, translator.text);
+      const status = answer
+        ? isFlagged(answer)
+          ? t('feed.statusFlagged')
+          : t('feed.statusPassed')
+        : t('feed.statusOpen');
+      item.hit.setLabel(
+        t('feed.postLabel', {
+          index: index + 1,
+          total,
+          name,
+          status,
+          text: translator.text(item.post.text),
+        }),
+      );
+      item.hit.setDisabled(false);
+      item.hit.element.setAttribute('aria-disabled', String(Boolean(answer)));
+      const stamp = answer
+        ? {
+            label: isFlagged(answer) ? t('feed.stampFlagged') : t('feed.stampPassed'),
+            flagged: isFlagged(answer),
+          }
+        : null;
+      this.cards.setStamp(postId, stamp, animate && Boolean(stamp));
+    });
+  }
+
+  destroy(): void {
+    this.alive = false;
+    this.scroller.destroy();
+    this.cards.destroy();
+    this.items.clear();
+  }
+}

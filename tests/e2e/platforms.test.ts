@@ -1,0 +1,213 @@
+/**
+ * One short fixture level on each platform (Natter, Loopy, Buzzline), played to the
+ * debrief twice: by keyboard alone (J/K and Enter through the accessible layer) and by
+ * touch on a phone (swipes move the feed, taps open and decide). The fixtures use the
+ * platform fields of the level format: voice notes, stickers, forwarded links, a
+ * mini-program card, Moments, Live, sounds, topics, repost chains and picture grids.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { type LevelJson, validLevel } from '../unit/level-fixture';
+import { collectErrors, press, screenshot, sessionState, useBrowser } from './browser';
+
+const PHONE = { width: 390, height: 844 };
+
+/** Three posts from the two of the shared fixture: genuine, manipulative, genuine. */
+function fixture(id: string, platform: string, fields: Record<string, unknown>[]): LevelJson {
+  const level = validLevel();
+  const [genuine, lure] = level.posts;
+  level.id = id;
+  level.platform = platform;
+  level.shuffle = false;
+  level.title = { en: `Fixture on ${platform}`, ru: `Образец: ${platform}` };
+  level.accounts[0].verified = true;
+  level.accounts[0].verifiedKind = 'media';
+  level.posts = [genuine, lure, { ...genuine, id: 'p-third', minutesAgo: 40 }].map(
+    (post, index) => ({ ...post, ...fields[index] }),
+  );
+  return level;
+}
+
+const GROUP = { en: 'Year 9 parents', ru: 'Родители 9 класса' };
+const LEVELS: Record<string, LevelJson> = {
+  natter: fixture('fixture-natter', 'messenger', [
+    { kind: 'chat', group: GROUP, voiceSeconds: 9, sticker: '🎉' },
+    {
+      kind: 'chat',
+      group: GROUP,
+      link: { title: { en: 'Jobs abroad', ru: 'Работа' }, url: 'https://jobs.example.com/a' },
+    },
+    {
+      kind: 'image',
+      media: { en: 'A boat at sunset', ru: 'Лодка на закате' },
+      linkStyle: 'mini-program',
+    },
+  ]),
+  loopy: fixture('fixture-loopy', 'shortvideo', [
+    {
+      kind: 'video',
+      media: { en: 'A cat on a piano', ru: 'Кот на пианино' },
+      sound: { en: 'Piano cat', ru: 'Кот' },
+    },
+    { kind: 'video', media: { en: 'A man with banknotes', ru: 'Мужчина с деньгами' }, live: true },
+    { kind: 'video', media: { en: 'A sunny beach', ru: 'Пляж' } },
+  ]),
+  buzzline: fixture('fixture-buzzline', 'microblog', [
+    { topic: { en: 'Harvest', ru: 'Урожай' } },
+    { reposts: [{ handle: '@anna', text: { en: 'Is this real?', ru: 'Это правда?' } }] },
+    { kind: 'image', media: { en: 'Tomatoes', ru: 'Помидоры' }, images: 4 },
+  ]),
+};
+
+/** Serves the fixture levels as if they were in levels/ (the game lists and opens them). */
+async function withFixtures(page: Page): Promise<void> {
+  await page.route('**/levels/index.json', async (route) => {
+    const response = await route.fetch();
+    const index = (await response.json()) as { levels: string[] };
+    const files = Object.keys(LEVELS).map((name) => `zz-${name}.json`);
+    await route.fulfill({ response, json: { ...index, levels: [...index.levels, ...files] } });
+  });
+  for (const [name, level] of Object.entries(LEVELS))
+    await page.route(`**/levels/zz-${name}.json`, (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify(level) }),
+    );
+}
+
+/** A finger drags up the screen by `distance` pixels, as on a phone. */
+async function swipeUp(cdp: CDPSession, x: number, from: number, distance: number): Promise<void> {
+  const touch = (y: number) => [{ x, y, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(from) });
+  for (let step = 1; step <= 8; step++)
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: touch(from - (distance * step) / 8),
+    });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+async function debriefShown(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.getByRole('table', { name: 'Your numbers' }).count(), { timeout: 15_000 })
+    .toBe(1);
+}
+
+describe('each platform', () => {
+  // One Chromium for every platform's tests.
+  const browser = useBrowser();
+
+  describe.each(Object.keys(LEVELS))('%s, a fixture level', (name) => {
+    const levelId = `fixture-${name}`;
+
+    it('plays to the debrief by keyboard alone', async () => {
+      const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+      const errors = collectErrors(page);
+      await withFixtures(page);
+      await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${levelId}`);
+      await press(page, page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }));
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      for (let index = 0; index < 3; index++) {
+        // The briefing leaves focus on the first post; J moves it to the next.
+        if (index > 0) await page.keyboard.press('j');
+        const focused = await page.evaluate(() =>
+          document.activeElement?.getAttribute('aria-label'),
+        );
+        expect(focused).toMatch(new RegExp(`^Post ${index + 1} of 3,`));
+        await page.keyboard.press('Enter');
+        const dialog = page.getByRole('dialog');
+        await expect.poll(() => dialog.count()).toBe(1);
+        if (index === 1) {
+          const lure = dialog.getByRole('button', { name: /^Recruitment lure/ });
+          await press(page, lure, 'Space');
+          await press(page, dialog.getByRole('button', { name: /^Flag post/ }));
+        } else await press(page, dialog.getByRole('button', { name: 'Looks genuine' }));
+        await press(page, dialog.getByRole('button', { name: 'Continue' }));
+        await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+        if (index === 0) await screenshot(page, `platform-${name}-keyboard`);
+      }
+      await debriefShown(page);
+      const state = await sessionState(page);
+      expect(Object.keys(state.answers)).toHaveLength(3);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it('plays to the debrief by touch on a phone, swiping the feed along', async () => {
+      const context = await browser().newContext({
+        viewport: PHONE,
+        hasTouch: true,
+        isMobile: true,
+      });
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await withFixtures(page);
+      const cdp = await context.newCDPSession(page);
+      await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${levelId}`);
+      await page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }).tap();
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      const scrollY = () =>
+        page.evaluate(
+          () =>
+            (
+              window as unknown as {
+                __ftf: {
+                  game: {
+                    scene: { getScene(key: string): { cameras: { main: { scrollY: number } } } };
+                  };
+                };
+              }
+            ).__ftf.game.scene.getScene('feed').cameras.main.scrollY,
+        );
+      for (let index = 0; index < 3; index++) {
+        const post = page.getByRole('button', { name: new RegExp(`^Post ${index + 1} of 3,`) });
+        // Swipe until the post's middle is on screen, above the tab bar.
+        for (let swipe = 0; swipe < 6; swipe++) {
+          const box = await post.boundingBox();
+          if (box && box.y + Math.min(box.height, 200) / 2 < PHONE.height - 120 && box.y > 150)
+            break;
+          const before = await scrollY();
+          await swipeUp(cdp, PHONE.width / 2, 600, 300);
+          await expect.poll(scrollY).toBeGreaterThan(before);
+          await page.waitForTimeout(400);
+        }
+        const box = await post.boundingBox();
+        if (!box) throw new Error(`post ${index + 1} has no place on screen`);
+        if (name === 'loopy') {
+          // One video at a time: the swipe snapped the post to the top of the feed's view.
+          const view = await page.locator('[role=list]').locator('..').boundingBox();
+          expect(Math.abs(box.y - (view?.y ?? Number.NaN))).toBeLessThan(2);
+        }
+        await page.touchscreen.tap(box.x + box.width / 2, Math.max(box.y, 160) + 40);
+        const dialog = page.getByRole('dialog');
+        await expect.poll(() => dialog.count()).toBe(1);
+        await dialog.getByRole('button', { name: 'Looks genuine' }).tap();
+        await dialog.getByRole('button', { name: 'Continue' }).tap();
+        await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+        if (index === 0) await screenshot(page, `platform-${name}-touch`);
+      }
+      await debriefShown(page);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  });
+
+  describe('Natter, the message menu', () => {
+    it('opens a message by long press or right click as well as by tap', async () => {
+      const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+      const errors = collectErrors(page);
+      await withFixtures(page);
+      await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=fixture-natter`);
+      await press(page, page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }));
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      const message = page.getByRole('button', {
+        name: /^Post 1 of 3,/,
+      });
+      const box = await message.boundingBox();
+      if (!box) throw new Error('the first message has no place on screen');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+      expect((await sessionState(page)).openPostId).toBe('p-genuine');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+});
