@@ -123,7 +123,7 @@ export function renderNode(
         label(ctx, name),
         node.options.map((option) => ({
           value: option,
-          label: ctx.t(`editor:choice.${option}`, { defaultValue: option }),
+          label: ctx.t(`editor:choice.${name}.${option}`),
         })),
       );
     case 'object': {
