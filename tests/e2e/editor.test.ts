@@ -348,8 +348,11 @@ describe('the level editor', () => {
     await expect.poll(drawn).toMatch(/^data:image\/svg\+xml/);
     const before = await drawn();
 
-    // The post's own picture data: the preview follows each change.
+    // The post's own picture data starts as the picture drawn from its description,
+    // and the preview follows each change.
     await press(page, byPath(page, 'posts[2].picture'));
+    await expect.poll(() => byPath(page, 'posts[2].picture.people[0].face').count()).toBe(1);
+    await expect.poll(drawn).toBe(before);
     await byPath(page, 'posts[2].picture.setting').focus();
     await byPath(page, 'posts[2].picture.setting').selectOption({ label: 'Night' });
     await expect.poll(drawn).not.toBe(before);
