@@ -22,6 +22,8 @@ export interface FormContext {
   languageName(language: string): string;
   /** Forms made for particular fields, by dotted name (`posts.author`). */
   custom: Record<CustomField, (path: JsonPath, entry: FieldEntry) => HTMLElement>;
+  /** What "Add" puts in a field that has a better start than an empty value, if any. */
+  startValue?(name: string, path: JsonPath): unknown;
 }
 
 let controlCount = 0;
@@ -53,7 +55,9 @@ export function renderEntry(ctx: FormContext, entry: FieldEntry, path: JsonPath)
   if (entry.optional && value === undefined && entry.fallback === undefined) {
     // An optional part the post does not have yet: one button adds it.
     const add = button(ctx.t('editor:form.add', { what: label(ctx, entry.name) }), () =>
-      ctx.change(path, emptyValue(ctx.level(), entry.node), { rerender: true }),
+      ctx.change(path, ctx.startValue?.(entry.name, path) ?? emptyValue(ctx.level(), entry.node), {
+        rerender: true,
+      }),
     );
     add.dataset.path = pathKey(path);
     add.className = 'add';
@@ -123,7 +127,7 @@ export function renderNode(
         label(ctx, name),
         node.options.map((option) => ({
           value: option,
-          label: ctx.t(`editor:choice.${option}`, { defaultValue: option }),
+          label: ctx.t(`editor:choice.${name}.${option}`),
         })),
       );
     case 'object': {

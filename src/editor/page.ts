@@ -31,6 +31,7 @@ import type { Level } from '../core/level/schema';
 import { shortcutResults } from '../core/level/shortcuts';
 import type { JsonPath } from '../core/level/texts';
 import { validateLevelSource } from '../core/level/validate';
+import { pictureFor } from '../core/pictures';
 import { LURE_ID } from '../core/taxonomy';
 import { openCampaign } from '../services/campaign';
 import type { Content } from '../services/content';
@@ -357,6 +358,13 @@ class Editor {
       },
       languageName: this.languageName,
       custom: this.customFields(),
+      // A post's picture starts as the one the game draws from its description, so
+      // adding it changes nothing on screen until the trainer edits it.
+      startValue: (name, path) => {
+        if (name !== 'posts.picture') return undefined;
+        const post = this.level.posts[path[1] as number];
+        return post && (pictureFor({ ...post, picture: undefined }) ?? undefined);
+      },
     };
   }
 

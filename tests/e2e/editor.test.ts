@@ -330,6 +330,42 @@ describe('the level editor', () => {
     expect(errors).toEqual([]);
   });
 
+  it('previews a post on its platform, its picture redrawn as the picture data changes', async () => {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(editorUrl());
+    const campaign = page.getByRole('combobox', { name: 'Campaign level' });
+    await expect.poll(() => campaign.count(), { timeout: 60_000 }).toBe(1);
+    await campaign.selectOption('economic');
+    await press(page, page.getByRole('button', { name: 'Copy this level' }));
+    await openSection(page, /^Posts/);
+    await press(page, page.getByRole('button', { name: /^3\. / }));
+    const preview = page.locator('.editor-preview');
+    // Natter, as the game's room shows it: the app's bar, the author, the picture.
+    await expect.poll(() => preview.locator('.preview-bar').textContent()).toContain('Natter');
+    const image = preview.locator('img.picture');
+    const drawn = () => image.first().getAttribute('src');
+    await expect.poll(drawn).toMatch(/^data:image\/svg\+xml/);
+    const before = await drawn();
+
+    // The post's own picture data starts as the picture drawn from its description,
+    // and the preview follows each change.
+    await press(page, byPath(page, 'posts[2].picture'));
+    await expect.poll(() => byPath(page, 'posts[2].picture.people[0].face').count()).toBe(1);
+    await expect.poll(drawn).toBe(before);
+    await byPath(page, 'posts[2].picture.setting').focus();
+    await byPath(page, 'posts[2].picture.setting').selectOption({ label: 'Night' });
+    await expect.poll(drawn).not.toBe(before);
+    const night = await drawn();
+    await press(page, page.getByRole('button', { name: 'Add caption' }));
+    await type(page, 'posts[2].picture.texts[0].text.en', 'PAID IN CASH');
+    await expect.poll(drawn).not.toBe(night);
+    expect(decodeURIComponent((await drawn()) ?? '')).toContain('PAID IN CASH');
+    expect(await axeProblems(page, 'editor preview with a picture')).toEqual([]);
+    await screenshot(page, 'editor-picture');
+    expect(errors).toEqual([]);
+  });
+
   it('imports a shipped level with its meaning and a broken file as its problems', async () => {
     const page = await context.newPage();
     const errors = collectErrors(page);

@@ -5,7 +5,7 @@
  * a kind of field the editor cannot show fails the tests instead of vanishing.
  */
 import type * as v from 'valibot';
-import { LevelSchema, LocalizedTextSchema } from '../level/schema';
+import { LevelSchema, LocalizedTextSchema, PictureSchema } from '../level/schema';
 
 export type FieldNode =
   | { kind: 'localized' }
@@ -21,7 +21,12 @@ export type FieldNode =
 
 export interface FieldEntry {
   key: string;
-  /** Dotted path without list indices, e.g. `posts.truth.whyGenuine`: the label's i18n key. */
+  /**
+   * The label's i18n key: the dotted path without list indices, e.g.
+   * `posts.truth.whyGenuine`, except inside a picture, which is named from `picture`
+   * (`picture.people.face`) wherever it appears, so a post's picture and the earlier
+   * picture a reverse image search finds share one set of labels.
+   */
   name: string;
   node: FieldNode;
   optional: boolean;
@@ -42,8 +47,9 @@ interface Shape {
   default?: unknown;
 }
 
-export function fieldNode(schema: v.GenericSchema | Shape, name = ''): FieldNode {
+export function fieldNode(schema: v.GenericSchema | Shape, path = ''): FieldNode {
   const shape = schema as Shape;
+  const name = (shape as unknown) === PictureSchema ? PICTURE : path;
   if ((shape as unknown) === LocalizedTextSchema) return { kind: 'localized' };
   if (shape.pipe) {
     const [inner, ...actions] = shape.pipe as [Shape, ...Shape[]];
@@ -104,23 +110,43 @@ function applyLimit(node: FieldNode, action: Shape): void {
   }
 }
 
+/** The name a picture's fields are labelled from, wherever the picture appears. */
+export const PICTURE = 'picture';
+
 /** The level's form tree. */
 export const LEVEL_FIELDS = fieldNode(LevelSchema) as Extract<FieldNode, { kind: 'object' }>;
 
-/** Every field of the format by its dotted name, e.g. `posts.truth.evidence`. */
+/** Every field of the format by its dotted name, e.g. `posts.truth.evidence`, once each. */
 export function fieldNames(node: FieldNode = LEVEL_FIELDS): string[] {
-  const names: string[] = [];
+  return [...new Set(fieldEntries(node).map((entry) => entry.name))];
+}
+
+/** Every field entry of the format, depth first (a picture's fields once per place). */
+export function fieldEntries(node: FieldNode = LEVEL_FIELDS): FieldEntry[] {
+  const entries: FieldEntry[] = [];
   const visit = (current: FieldNode) => {
     if (current.kind === 'object')
       for (const entry of current.entries) {
-        names.push(entry.name);
+        entries.push(entry);
         visit(entry.node);
       }
     else if (current.kind === 'list') visit(current.item);
     else if (current.kind === 'record') visit(current.value);
   };
   visit(node);
-  return names;
+  return entries;
+}
+
+/**
+ * The i18n key of each choice the format offers, `<field name>.<option>`: keyed by
+ * field, since one word can name two things (a school outfit, a school building).
+ */
+export function choiceKeys(node: FieldNode = LEVEL_FIELDS): string[] {
+  const keys = fieldEntries(node).flatMap((entry) => {
+    const inner = entry.node.kind === 'list' ? entry.node.item : entry.node;
+    return inner.kind === 'choice' ? inner.options.map((option) => `${entry.name}.${option}`) : [];
+  });
+  return [...new Set(keys)];
 }
 
 /**
