@@ -56,7 +56,10 @@ interface Card {
   id: string;
   top: number;
   height: number;
-  image: Phaser.GameObjects.Image | null;
+  /** The card's texture on screen: one image, or one per part that holds anything. */
+  images: Phaser.GameObjects.Image[];
+  /** The parts of the card that hold anything (PostLayout.content); null: all of it. */
+  content: readonly MediaBox[] | null;
   media: Phaser.GameObjects.Container[];
   stamp: Stamp;
   mark: Phaser.GameObjects.Container | null;
@@ -101,7 +104,8 @@ export class FeedList {
       id,
       top: 0,
       height: 0,
-      image: null,
+      images: [],
+      content: null,
       media: [],
       stamp: null,
       mark: null,
@@ -145,25 +149,37 @@ export class FeedList {
     if (!card || sameStamp(card.stamp, stamp)) return;
     const hadStamp = card.stamp !== null;
     card.stamp = stamp;
-    if (!card.image) return; // drawn when the card is made
+    if (card.images.length === 0) return; // drawn when the card is made
     if (hadStamp) {
       // A stamp changed or went away: draw the card again without the old veil.
       this.unmake(card);
       this.make(card);
     } else {
+      this.showWhole(card);
       this.veil(card);
       this.showMark(card, animate);
       if (animate && !reducedMotion()) {
         // The card gives a little under the stamp, as if pressed into the page.
         this.scene.tweens.add({
-          targets: card.image,
-          y: card.image.y + 5,
+          targets: card.images,
+          y: `+=5`,
           duration: 90,
           yoyo: true,
           ease: 'Quad.easeOut',
         });
       }
     }
+  }
+
+  /** A partly drawn card (PostLayout.content) drawn whole, in the same place among the others: its veil covers all of it. */
+  private showWhole(card: Card): void {
+    const first = card.images[0];
+    if (!card.content || !first) return;
+    const whole = this.scene.add.image(first.x, first.y, this.textureKey(card)).setOrigin(0, 0);
+    this.scene.children.moveTo(whole, this.scene.children.getIndex(first));
+    for (const image of card.images) image.destroy();
+    card.images = [whole];
+    card.content = null;
   }
 
   destroy(): void {
@@ -218,8 +234,13 @@ export class FeedList {
     const picture = ({ box }: PostLayout['media'][number]) =>
       options.media(card.id, { ...box, x: options.x + box.x, y: y + box.y });
     card.media = layout.media.filter((slot) => slot.under).map(picture);
-    card.image = scene.add.image(options.x, y, this.textureKey(card));
-    card.image.setOrigin(0, 0);
+    // A decided card's veil covers all of it, so it is drawn whole.
+    card.content = card.stamp ? null : (layout.content ?? null);
+    card.images = (card.content ?? [null]).map((part) => {
+      const image = scene.add.image(options.x, y, this.textureKey(card)).setOrigin(0, 0);
+      if (part) image.setCrop(part.x, part.y, part.width, part.height);
+      return image;
+    });
     card.media.push(...layout.media.filter((slot) => !slot.under).map(picture));
     if (card.stamp) {
       this.veil(card);
@@ -233,8 +254,8 @@ export class FeedList {
     card.media = [];
     card.mark?.destroy();
     card.mark = null;
-    card.image?.destroy();
-    card.image = null;
+    for (const image of card.images) image.destroy();
+    card.images = [];
     if (this.scene.textures.exists(this.textureKey(card)))
       this.scene.textures.remove(this.textureKey(card));
   }
@@ -303,7 +324,7 @@ export class FeedList {
     const visible =
       card.top < this.scrollY + this.options.viewportHeight &&
       card.top + card.height > this.scrollY;
-    card.image?.setVisible(visible);
+    for (const image of card.images) image.setVisible(visible);
     card.mark?.setVisible(visible);
     for (const picture of card.media) picture.setVisible(visible);
   }

@@ -176,13 +176,21 @@ export const loopy: PlatformRoom = {
     const media: PostLayout['media'] = post.media
       ? [{ box: { x: 0, y: 0, width, height }, under: true }]
       : [];
+    // Over a video only the top bar with its labels, the rail and the caption hold anything.
+    const content = post.media
+      ? [
+          { x: 0, y: 0, width, height: 82 },
+          { x: railX - 30, y: railTop - 8, width: width - railX + 30, height: railHeight + 8 },
+          { x: 0, y: captionTop - 12, width, height: height - captionTop + 12 },
+        ]
+      : undefined;
     if (!post.media) {
       // No media: the clip is its text on a colour, as the app's text posts are.
       const back = scene.add.graphics();
       back.fillStyle(high ? 0x000000 : 0x2b2140, 1).fillRect(0, 0, width, height);
       view.addAt(back, 0);
     }
-    return { view, height, media };
+    return { view, height, media, content };
   },
 };
 

@@ -26,6 +26,13 @@ export interface PostLayout {
   view: Phaser.GameObjects.Container;
   height: number;
   media: { box: MediaBox; under: boolean }[];
+  /**
+   * Where a post drawn over its picture holds anything (its chrome), in post
+   * coordinates; the rest of its texture is transparent. Only these parts are drawn:
+   * a software renderer pays for every pixel of a transparent layer (docs/performance.md).
+   * Absent: the whole post.
+   */
+  content?: readonly MediaBox[];
 }
 
 export interface FeedArea {
