@@ -20,7 +20,7 @@ import { levelTactics } from '../services/content';
 import type { Play } from '../services/play';
 import { button, el } from '../ui/dialog';
 import { reducedMotion } from '../ui/motion';
-import { appendMarked } from '../ui/post-panel';
+import { appendMarked } from '../ui/post-content';
 import { APP } from '../ui/theme';
 import { BaseScene } from './base-scene';
 
