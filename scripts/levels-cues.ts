@@ -7,7 +7,8 @@
  * --json prints the figures as one JSON object. --check exits 1 when the targets
  * (CUE_TARGETS) are exceeded.
  */
-import { type CueReport, cueReport, type Detection, findingText } from '../src/core/level/cues';
+import { findingText } from '../src/core/level/cue-findings';
+import { type CueReport, cueReport, type Detection } from '../src/core/level/cues';
 import { catalogOf, expandLevelPaths, shippedLevelPaths } from './level-files';
 import { englishT } from './node-i18n';
 

@@ -10,6 +10,7 @@ import { getAt, insertItem, moveItem, removeItem } from '../core/editor/operatio
 import { formatJsonPath } from '../core/level/problem';
 import type { Level, LocalizedText } from '../core/level/schema';
 import type { JsonPath } from '../core/level/texts';
+import type { Translator } from '../services/i18n';
 import { button, el, labelledSelect } from '../ui/dialog';
 
 export interface FormContext {
@@ -28,6 +29,12 @@ export interface FormContext {
 
 let controlCount = 0;
 const nextId = () => `editor-control-${++controlCount}`;
+
+/** Names a language in the page's own language ("Russian", "русский"). */
+export function languageNamer(translator: Translator): (language: string) => string {
+  const names = new Intl.DisplayNames([translator.language()], { type: 'language' });
+  return (language) => names.of(language) ?? language;
+}
 
 export const pathKey = (path: JsonPath) => formatJsonPath(path);
 

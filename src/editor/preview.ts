@@ -21,7 +21,7 @@ import {
 } from '../platforms/shared/post-details';
 import type { Translator } from '../services/i18n';
 import { el } from '../ui/dialog';
-import { markedText } from '../ui/post-panel';
+import { markedText } from '../ui/post-content';
 
 interface Strings {
   t: Translator['t'];

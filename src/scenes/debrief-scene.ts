@@ -1,28 +1,20 @@
 /**
  * The debrief: points with a count-up, and the numbers that matter (hits, false alarms,
  * d', per-tactic precision and recall) in plain words below; stars, a per-facet chart,
- * the posts worth another look (every post after an Exam) and progress across attempts.
+ * the posts worth another look (every post after an Exam, debrief/post-reviews.ts) and
+ * progress across attempts.
  */
-import { authorName } from '../core/authors';
-import {
-  comparedWithLast,
-  type FacetBar,
-  facetBars,
-  lookedLike,
-  postsToReview,
-} from '../core/debrief';
-import type { Post } from '../core/level/schema';
+import { comparedWithLast, type FacetBar, facetBars } from '../core/debrief';
 import { levelProgress, starsFor } from '../core/progress';
-import { type Answer, isFlagged, outcomeOf, type Score } from '../core/scoring';
-import { feedbackFor } from '../core/session';
+import type { Score } from '../core/scoring';
 import { LURE_ID } from '../core/taxonomy';
 import { levelTactics } from '../services/content';
 import type { Play } from '../services/play';
 import { button, el } from '../ui/dialog';
 import { reducedMotion } from '../ui/motion';
-import { appendMarked } from '../ui/post-panel';
 import { APP } from '../ui/theme';
 import { BaseScene } from './base-scene';
+import { renderPostReviews } from './debrief/post-reviews';
 
 export class DebriefScene extends BaseScene {
   constructor() {
@@ -87,7 +79,7 @@ export class DebriefScene extends BaseScene {
     this.renderProgress(panel, play, score);
     this.renderChart(panel, facetBars(score, tacticIds));
     this.renderTactics(panel, score, tacticIds);
-    this.renderPosts(panel, play, score);
+    renderPostReviews(panel, this.ctx.translator, play, score);
 
     panel.append(el('h2', t('debrief.whatItMeans')), el('p', translator.text(level.debrief)));
     panel.append(el('h2', t('debrief.discuss')));
@@ -350,90 +342,5 @@ export class DebriefScene extends BaseScene {
       chart.append(row);
     }
     panel.append(chart);
-  }
-
-  /** After an Exam every post with its feedback; otherwise the few worth another look. */
-  private renderPosts(panel: HTMLElement, play: Play, score: Score): void {
-    const { t } = this;
-    const everyPost = play.state.rules.feedback === 'end';
-    panel.append(el('h2', t(everyPost ? 'modes.debrief.allPosts' : 'modes.debrief.lookAgain')));
-    const ids = everyPost ? play.state.order : postsToReview(score).map((post) => post.postId);
-    if (ids.length === 0) {
-      panel.append(el('p', t('modes.debrief.lookAgainNone')));
-      return;
-    }
-    const list = el('ol', null, 'post-reviews');
-    for (const postId of ids) {
-      const post = play.post(postId);
-      if (!post) continue;
-      const answer = Object.hasOwn(play.state.answers, postId)
-        ? play.state.answers[postId]
-        : undefined;
-      list.append(this.postReview(play, post, answer));
-    }
-    panel.append(list);
-  }
-
-  /** One post: its text with the tells marked, the player's call, and each facet explained. */
-  private postReview(play: Play, post: Post, answer: Answer | undefined): HTMLElement {
-    const { t } = this;
-    const { translator } = this.ctx;
-    const item = el('li', null, 'post-review');
-    item.dataset.post = post.id;
-    item.append(el('p', authorName(play.level, post.author, translator.text), 'meta'));
-    const body = el('p', null, 'post-text');
-    appendMarked(
-      body,
-      translator.text(post.text),
-      post.truth.evidence.map((phrase) => translator.text(phrase)),
-    );
-    item.append(body);
-    if (!answer) {
-      item.append(el('p', t('modes.debrief.yourCall.undecided')));
-      return item;
-    }
-    const flagged = isFlagged(answer);
-    item.append(
-      el(
-        'p',
-        `${t(flagged ? 'modes.debrief.yourCall.flagged' : 'modes.debrief.yourCall.passed')} ${t(`feedback.${outcomeOf(answer, post.truth)}`)}`,
-      ),
-    );
-    const verdicts = el('ul');
-    verdicts.setAttribute('aria-label', t('feedback.tactics'));
-    for (const { id, verdict } of feedbackFor(answer, post.truth).items) {
-      const explanation = post.truth.explanations[id];
-      const why =
-        verdict === 'wrong'
-          ? t('feedback.notThisTactic')
-          : explanation
-            ? translator.text(explanation)
-            : '';
-      const line = el('li', null, `verdict-${verdict}`);
-      line.append(
-        el(
-          'strong',
-          t('feedback.verdictLine', {
-            verdict: t(`feedback.verdict.${verdict}`),
-            tactic: t(`tactics:${id}.name`),
-          }),
-        ),
-        why ? ` – ${why}` : '',
-      );
-      verdicts.append(line);
-    }
-    if (verdicts.childElementCount > 0) item.append(verdicts);
-    if (post.truth.whyGenuine) {
-      // A flagged look-alike: say what it looked like, so its "why genuine" reads as the contrast.
-      const facets = lookedLike(answer, post.truth).map((id) => t(`tactics:${id}.name`));
-      const lead =
-        facets.length > 0
-          ? t('modes.debrief.lookAlike', {
-              facets: new Intl.ListFormat(translator.language()).format(facets),
-            })
-          : `${t('modes.debrief.genuine')}:`;
-      item.append(el('p', `${lead} ${translator.text(post.truth.whyGenuine)}`));
-    }
-    return item;
   }
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { numbersIn, SHORTCUT_WORDS } from '../../src/core/level/cue-features';
-import { CUE_TARGETS, cueReport, findingText } from '../../src/core/level/cues';
+import { findingText } from '../../src/core/level/cue-findings';
+import { CUE_TARGETS, cueReport } from '../../src/core/level/cues';
 import { type SurfacePost, syntheticLevel } from './cue-fixture';
 
 const TEXTS = [

@@ -8,7 +8,7 @@
  * - single cue: each cue as a threshold rule ("flag when account age < 900 days"),
  *   threshold and direction chosen for the best d' on the training levels;
  * - regression: L2-regularised logistic regression (Newton steps, fixed lambda,
- *   deterministic) on every card-visible cue, and on card + profile and check cues.
+ *   deterministic, logistic.ts) on every card-visible cue, and on card + profile and check cues.
  *
  * Every language is analysed on its own (numbers, words and length differ between
  * translations); the summary takes the worst language for each figure.
@@ -22,6 +22,8 @@ import {
   isLexical,
   postView,
 } from './cue-features';
+import { type Finding, findingsOf } from './cue-findings';
+import { trainLogistic } from './logistic';
 import type { Level } from './schema';
 import { type ShortcutResult, shortcutResults } from './shortcuts';
 
@@ -31,9 +33,6 @@ export const CUE_TARGETS = {
   cardModel: 1.2,
   fullModel: 1.5,
 } as const;
-
-/** On standardised features, mean log-loss + LAMBDA/2 |w|^2 (about C = 0.7 at 150 posts). */
-const LAMBDA = 0.01;
 
 export interface Detection {
   hits: number;
@@ -151,90 +150,6 @@ function leaveOneLevelOut(
 const ruleDecider = (rule: Rule | null, cueIndex: number) =>
   rule ? (row: Row) => flags(rule, row.values[cueIndex] as number) : null;
 
-// ---- logistic regression ----
-
-function solve(matrix: number[][], vector: number[]): number[] {
-  const n = vector.length;
-  const a = matrix.map((row, i) => [...row, vector[i] as number]);
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++)
-      if (Math.abs(a[r]?.[col] as number) > Math.abs(a[pivot]?.[col] as number)) pivot = r;
-    [a[col], a[pivot]] = [a[pivot] as number[], a[col] as number[]];
-    const top = a[col] as number[];
-    for (let r = col + 1; r < n; r++) {
-      const row = a[r] as number[];
-      const factor = (row[col] as number) / (top[col] as number);
-      for (let c = col; c <= n; c++) row[c] = (row[c] as number) - factor * (top[c] as number);
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    const row = a[r] as number[];
-    let sum = row[n] as number;
-    for (let c = r + 1; c < n; c++) sum -= (row[c] as number) * (x[c] as number);
-    x[r] = sum / (row[r] as number);
-  }
-  return x;
-}
-
-/** Standardises with the training rows' statistics; NaN (not present) becomes 0, the mean. */
-function scaler(training: readonly number[][]) {
-  const width = training[0]?.length ?? 0;
-  const means: number[] = [];
-  const sds: number[] = [];
-  for (let j = 0; j < width; j++) {
-    const known = training.map((x) => x[j] as number).filter((value) => !Number.isNaN(value));
-    const mean = known.reduce((sum, value) => sum + value, 0) / Math.max(1, known.length);
-    const variance =
-      known.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, known.length);
-    means.push(mean);
-    sds.push(Math.sqrt(variance));
-  }
-  return (x: readonly number[]) =>
-    x.map((value, j) => {
-      const sd = sds[j] as number;
-      return Number.isNaN(value) || sd < 1e-12 ? 0 : (value - (means[j] as number)) / sd;
-    });
-}
-
-/** Fits weights (intercept last) by Newton's method on the penalised log-loss. */
-function fitLogistic(xs: readonly number[][], ys: readonly boolean[]): number[] {
-  const n = xs.length;
-  const width = (xs[0]?.length ?? 0) + 1;
-  let weights = new Array<number>(width).fill(0);
-  for (let iteration = 0; iteration < 50; iteration++) {
-    const gradient = new Array<number>(width).fill(0);
-    const hessian = Array.from({ length: width }, () => new Array<number>(width).fill(0));
-    xs.forEach((x, i) => {
-      const features = [...x, 1];
-      const p = sigmoid(dot(weights, features));
-      const error = p - (ys[i] ? 1 : 0);
-      const curvature = Math.max(p * (1 - p), 1e-10);
-      for (let a = 0; a < width; a++) {
-        gradient[a] = (gradient[a] as number) + (error * (features[a] as number)) / n;
-        const row = hessian[a] as number[];
-        for (let b = 0; b < width; b++)
-          row[b] =
-            (row[b] as number) +
-            (curvature * (features[a] as number) * (features[b] as number)) / n;
-      }
-    });
-    for (let a = 0; a < width - 1; a++) {
-      gradient[a] = (gradient[a] as number) + LAMBDA * (weights[a] as number);
-      (hessian[a] as number[])[a] = ((hessian[a] as number[])[a] as number) + LAMBDA;
-    }
-    const step = solve(hessian, gradient);
-    weights = weights.map((w, a) => w - (step[a] as number));
-    if (Math.max(...step.map(Math.abs)) < 1e-8) break;
-  }
-  return weights;
-}
-
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-const dot = (a: readonly number[], b: readonly number[]) =>
-  a.reduce((sum, value, i) => sum + value * (b[i] as number), 0);
-
 /** Counts and sizes enter the regression as log(1 + x), so one huge value does not dominate. */
 const regressionValue = (definition: CueDefinition, value: number) =>
   definition.binary || Number.isNaN(value) ? value : Math.log1p(Math.max(0, value));
@@ -245,12 +160,11 @@ function regressionDecider(columns: readonly number[]) {
   return (training: Row[]) => {
     if (!training.some((row) => row.manipulative) || training.every((row) => row.manipulative))
       return null;
-    const scale = scaler(training.map(pick));
-    const weights = fitLogistic(
-      training.map((row) => scale(pick(row))),
+    const classify = trainLogistic(
+      training.map(pick),
       training.map((row) => row.manipulative),
     );
-    return (row: Row) => dot(weights, [...scale(pick(row)), 1]) > 0;
+    return (row: Row) => classify(pick(row));
   };
 }
 
@@ -288,12 +202,6 @@ export interface LevelBreakdown {
   heldOut: { bestNonLexicalCue: Detection | null; cardModel: Detection; fullModel: Detection };
   /** Within this level alone, the cues whose best rule separates the classes most. */
   separatingCues: { cue: string; rule: Rule; dPrime: number }[];
-}
-
-export interface Finding {
-  /** i18n key in the workshop namespace. */
-  key: string;
-  params: Record<string, string | number>;
 }
 
 export interface LanguageReport {
@@ -443,36 +351,6 @@ function tacticCues(levels: readonly Level[], rows: readonly Row[]): TacticCue[]
       dPrime,
     };
   });
-}
-
-const percent = (part: number, whole: number) =>
-  whole === 0 ? 0 : Math.round((part / whole) * 100);
-
-/** Plain words for trainers about the strongest cues (i18n keys, workshop namespace). */
-function findingsOf(cues: readonly CueResult[]): Finding[] {
-  const strong = cues.filter((result) => result.rule && result.heldOut.dPrime >= 0.5).slice(0, 5);
-  return strong.map(({ rule, inSample, heldOut }) => {
-    const { cue, flagAtLeast, threshold } = rule as Rule;
-    const binary = CUES.find((definition) => definition.id === cue)?.binary ?? false;
-    const params = {
-      cue,
-      threshold,
-      caught: percent(inSample.hits, inSample.manipulative),
-      falseAlarms: percent(inSample.falseAlarms, inSample.genuine),
-      dPrime: Math.round(heldOut.dPrime * 100) / 100,
-    };
-    const direction = binary ? (flagAtLeast ? 'Has' : 'Lacks') : flagAtLeast ? 'AtLeast' : 'Below';
-    if (inSample.falseAlarms === 0) return { key: `cues.finding.noGenuine${direction}`, params };
-    return { key: `cues.finding.flags${direction}`, params };
-  });
-}
-
-/** A finding in words; t looks up the workshop namespace (the cue's name too). */
-export function findingText(
-  t: (key: string, params?: Record<string, unknown>) => string,
-  finding: Finding,
-): string {
-  return t(finding.key, { ...finding.params, cue: t(`cues.cue.${finding.params.cue}`) });
 }
 
 /** The whole cue report for a set of levels (two or more for the held-out figures). */
