@@ -346,10 +346,14 @@ describe('the level editor', () => {
     const image = preview.locator('img.picture');
     const drawn = () => image.first().getAttribute('src');
     await expect.poll(drawn).toMatch(/^data:image\/svg\+xml/);
-    const before = await drawn();
+    const own = await drawn();
 
-    // The post's own picture data starts as the picture drawn from its description,
-    // and the preview follows each change.
+    // Without picture data the post shows the picture drawn from its description; adding
+    // picture data starts from that picture, so the preview does not jump, and the
+    // preview follows each change.
+    await press(page, page.getByRole('button', { name: /^Remove drawn picture/ }).first());
+    await expect.poll(drawn).not.toBe(own);
+    const before = await drawn();
     await press(page, byPath(page, 'posts[2].picture'));
     await expect.poll(() => byPath(page, 'posts[2].picture.people[0].face').count()).toBe(1);
     await expect.poll(drawn).toBe(before);
@@ -357,7 +361,7 @@ describe('the level editor', () => {
     await byPath(page, 'posts[2].picture.setting').selectOption({ label: 'Night' });
     await expect.poll(drawn).not.toBe(before);
     const night = await drawn();
-    await press(page, page.getByRole('button', { name: 'Add caption' }));
+    await press(page, page.getByRole('button', { name: 'Add caption' }).first());
     await type(page, 'posts[2].picture.texts[0].text.en', 'PAID IN CASH');
     await expect.poll(drawn).not.toBe(night);
     expect(decodeURIComponent((await drawn()) ?? '')).toContain('PAID IN CASH');
