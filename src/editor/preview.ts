@@ -6,6 +6,7 @@
  * editor's chunk stays small; the platform defaults come from the rooms' own rules
  * (post-details.ts). The earlier picture a reverse image search finds shows beside it.
  */
+import { accountOf, authorName } from '../core/authors';
 import type { Level, LocalizedText, Picture, Post } from '../core/level/schema';
 import { pictureFor } from '../core/pictures';
 import { panelSize, pictureImage } from '../pictures';
@@ -75,9 +76,9 @@ function appBar(s: Strings, level: Level, post: Post): HTMLElement {
 
 /** Avatar, name and handle (kept together: "Name @handle"), and the verified mark. */
 function author(s: Strings, level: Level, post: Post): HTMLElement {
-  const account = level.accounts.find((candidate) => candidate.id === post.author);
+  const account = accountOf(level, post.author);
   const line = el('div', null, 'preview-author');
-  const name = account ? s.text(account.name) : post.author;
+  const name = authorName(level, post.author, s.text);
   const avatar = el('span', initials(name), 'preview-avatar');
   avatar.setAttribute('aria-hidden', 'true');
   line.append(avatar, el('span', name, 'preview-name'));

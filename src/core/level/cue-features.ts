@@ -4,6 +4,7 @@
  * since numbers, punctuation, length and words differ between translations.
  * Pure (no DOM, Phaser or Node), so the facilitator page and an editor can use it.
  */
+import { accountOf, authorName } from '../authors';
 import type { Account, Level, Post } from './schema';
 
 /** account, engagement, link, form and investigation are non-lexical; lexical are words. */
@@ -33,7 +34,7 @@ export interface PostView {
 
 export function postView(level: Level, post: Post, language: string): PostView {
   const local = (text: Readonly<Record<string, string>>) => text[language] ?? '';
-  const account = level.accounts.find((candidate) => candidate.id === post.author);
+  const account = accountOf(level, post.author);
   return {
     post,
     account,
@@ -43,7 +44,7 @@ export function postView(level: Level, post: Post, language: string): PostView {
       author: local(comment.author),
       text: local(comment.text),
     })),
-    accountName: account ? local(account.name) : post.author,
+    accountName: authorName(level, post.author, local),
   };
 }
 

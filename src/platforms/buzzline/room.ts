@@ -3,7 +3,7 @@
  * three kinds, repost chains ("//@user: ..."), picture grids of one to nine, and the
  * counts of reposts, comments and likes; a trending list heads the timeline.
  */
-import { accountOf } from '../../core/authors';
+import { accountOf, authorName } from '../../core/authors';
 import type { Post } from '../../core/level/schema';
 import { highContrast } from '../../ui/display';
 import { avatar, bake, icon, tabBar, text } from '../shared/draw';
@@ -137,7 +137,7 @@ function timelinePost(room: RoomContext, post: Post, width: number): PostLayout 
   view.add([back, g]);
   const media: PostLayout['media'] = [];
   const account = accountOf(level, post.author);
-  const name = account ? translator.text(account.name) : post.author;
+  const name = authorName(level, post.author, translator.text);
   const mark = verifiedKind(account);
   const size = 44;
   view.add(avatar(scene, PAD, PAD, size, account?.handle ?? post.author, initials(name), 'round'));

@@ -3,7 +3,7 @@
  * next. The side rail (avatar with follow, likes, comments, shares), the caption with
  * its hashtags and the sound's name lie over the video; a thin bar shows its progress.
  */
-import { accountOf } from '../../core/authors';
+import { accountOf, authorName } from '../../core/authors';
 import { highContrast } from '../../ui/display';
 import { avatar, icon, tabBar, text } from '../shared/draw';
 import { clipSeconds, initials } from '../shared/post-details';
@@ -79,7 +79,7 @@ export const loopy: PlatformRoom = {
 
     // The rail: avatar with follow, like, comment, share, and the spinning sound disc.
     const account = accountOf(level, post.author);
-    const name = account ? translator.text(account.name) : post.author;
+    const name = authorName(level, post.author, translator.text);
     const railX = width - 34;
     const counts = [
       { icon: 'heart' as const, value: post.likes },

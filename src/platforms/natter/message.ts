@@ -1,5 +1,5 @@
 /** A chat message in Natter's group chat: avatar, name, bubble, and what it carries. */
-import { accountOf } from '../../core/authors';
+import { accountOf, authorName } from '../../core/authors';
 import type { Post } from '../../core/level/schema';
 import { avatar, text } from '../shared/draw';
 import { initials, inMoments, isForwarded, linkStyle } from '../shared/post-details';
@@ -18,7 +18,7 @@ export function message(
   const previousGroup = previous && !inMoments(previous) ? groupName(room, previous) : null;
   if (group && previous && group !== previousGroup) y = divider(room, view, y, width, group);
   const account = accountOf(level, post.author);
-  const name = account ? translator.text(account.name) : post.author;
+  const name = authorName(level, post.author, translator.text);
   const size = 40;
   view.add(avatar(scene, PAD, y, size, account?.handle ?? post.author, initials(name), 'square'));
   const x = PAD + size + 10;

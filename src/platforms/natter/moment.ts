@@ -1,5 +1,5 @@
 /** A Moments post in Natter: the friends' timeline, under a "Moments" divider. */
-import { accountOf } from '../../core/authors';
+import { accountOf, authorName } from '../../core/authors';
 import type { Post } from '../../core/level/schema';
 import { highContrast } from '../../ui/display';
 import { avatar, text } from '../shared/draw';
@@ -18,7 +18,7 @@ export function moment(
   if (!previous || !inMoments(previous))
     top = divider(room, view, 4, width, t('room.natter.moments'));
   const account = accountOf(level, post.author);
-  const name = account ? translator.text(account.name) : post.author;
+  const name = authorName(level, post.author, translator.text);
   const back = scene.add.graphics();
   const g = scene.add.graphics();
   view.add([back, g]);
