@@ -98,13 +98,20 @@ describe('untrusted content and broken environments', () => {
     expect(
       await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();
+    // The only images are the game's own pictures (src/pictures/), drawn as SVG data
+    // from the level's data, never from its markup; no element came from level text.
     expect(
       await page
         .locator(
-          '#overlay img, #overlay script, #overlay svg, dialog img, dialog script, dialog svg',
+          '#overlay img:not(.picture), #overlay script, #overlay svg, dialog img:not(.picture), dialog script, dialog svg',
         )
         .count(),
     ).toBe(0);
+    const pictures = await page
+      .locator('dialog img.picture')
+      .evaluateAll((images) => images.map((image) => (image as HTMLImageElement).src));
+    expect(pictures.length).toBeGreaterThan(0);
+    for (const src of pictures) expect(src).toMatch(/^data:image\/svg\+xml/);
     expect(errors).toEqual([]);
     await page.close();
   });
