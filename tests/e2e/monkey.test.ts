@@ -213,6 +213,13 @@ describe('monkey test', () => {
           await page.goForward({ waitUntil: 'commit' }).catch(() => null);
         }
         inputs++;
+        // The title links to the level editor (a page of its own): a player who follows it
+        // comes back to the game, so the monkey does too.
+        await page.waitForLoadState('domcontentloaded').catch(() => null);
+        if (new URL(page.url()).searchParams.has('editor')) {
+          input += ', which opened the level editor; back to the game';
+          await page.goto(base);
+        }
         log.push(input);
         await page.waitForTimeout(random() < 0.2 ? 60 : 5);
 
