@@ -17,7 +17,7 @@ import type { Play } from '../services/play';
 import { isDialogOpen } from '../ui/dialog';
 import { pushShortcuts } from '../ui/keyboard';
 import { reducedMotion } from '../ui/motion';
-import { PostPanel } from '../ui/post-panel';
+import { type PanelPart, PostPanel } from '../ui/post-panel';
 import { PLATFORM_STYLES } from '../ui/theme';
 import { BaseScene } from './base-scene';
 import { showBriefing } from './feed/briefing';
@@ -219,7 +219,10 @@ export class FeedScene extends BaseScene {
       viewportHeight,
       firstScreenNow: this.briefingShown && !this.briefingOpen,
       drawing: () => this.drawing,
-      open: (postId) => this.dispatch({ type: 'open', postId }),
+      open: (postId, at) => this.openPost(postId, at),
+      pass: (postId) => {
+        if (this.dispatch({ type: 'open', postId }) === null) this.dispatch({ type: 'pass' });
+      },
     });
 
     const tactics = levelTactics(content, level);
@@ -238,6 +241,10 @@ export class FeedScene extends BaseScene {
       {
         nextPost: () => this.posts?.focusPost(1),
         previousPost: () => this.posts?.focusPost(-1),
+        comments: () => {
+          const postId = this.posts?.focusedPostId();
+          if (postId) this.openPost(postId, 'comments');
+        },
         ...(feedGlides(play.state.rules) ? { pauseScroll: () => this.toggleGlide() } : {}),
       },
       list,
@@ -247,8 +254,15 @@ export class FeedScene extends BaseScene {
     if (!this.briefingShown || this.briefingOpen) this.openBriefing(level);
   }
 
+  /** Opens a post, with focus on a part of it when asked (a comment control asks for its comments). */
+  private openPost(postId: string, at?: PanelPart): void {
+    if (this.dispatch({ type: 'open', postId }) === null && at) this.panel?.reveal(at);
+  }
+
   private dispatch(action: SessionAction): string | null {
-    const reason = this.ctx.play?.dispatch(action) ?? 'no-session';
+    // Not `?? 'no-session'`: the core's null (applied) would read as a refusal.
+    const play = this.ctx.play;
+    const reason = play ? play.dispatch(action) : 'no-session';
     if (reason === 'already-answered') this.ctx.layer.announce(this.t('feed.alreadyDecided'));
     return reason;
   }

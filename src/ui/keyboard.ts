@@ -13,6 +13,7 @@ export type ShortcutAction =
   | 'nextPost'
   | 'previousPost'
   | 'pauseScroll'
+  | 'comments'
   | 'tactic1'
   | 'tactic2'
   | 'tactic3'
@@ -44,6 +45,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'nextPost', keys: ['j'], code: 'KeyJ', label: 'J', scope: 'feed' },
   { action: 'previousPost', keys: ['k'], code: 'KeyK', label: 'K', scope: 'feed' },
   { action: 'pauseScroll', keys: ['p'], code: 'KeyP', label: 'P', scope: 'feed' },
+  { action: 'comments', keys: ['c'], code: 'KeyC', label: 'C', scope: 'feed' },
   { action: 'tactic1', keys: ['1'], code: 'Digit1', label: '1', scope: 'post' },
   { action: 'tactic2', keys: ['2'], code: 'Digit2', label: '2', scope: 'post' },
   { action: 'tactic3', keys: ['3'], code: 'Digit3', label: '3', scope: 'post' },
@@ -55,7 +57,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 ];
 
 /** Keys the browser already gives meaning to, listed in help but handled natively. */
-export const NATIVE_KEYS = ['tab', 'enter', 'space', 'escape'] as const;
+export const NATIVE_KEYS = ['tab', 'enter', 'space', 'escape', 'menu'] as const;
 
 export type ShortcutHandlers = Partial<Record<ShortcutAction, () => void>>;
 

@@ -83,19 +83,21 @@ export function renderPostContent(
     link.append(el('strong', text(post.link.title)), el('br'), el('span', post.link.url));
     section.append(link);
   }
-  section.append(
-    el(
-      'p',
-      t('post.engagement', {
-        likes: number(post.likes),
-        shares: number(post.shares),
-        count: post.comments.length,
-      }),
-      'meta',
-    ),
+  const engagement = el(
+    'p',
+    t('post.engagement', {
+      likes: number(post.likes),
+      shares: number(post.shares),
+      count: post.comments.length,
+    }),
+    'meta',
   );
+  // A comment control in the feed opens the post here (PostPanel.reveal).
+  engagement.dataset.part = 'comments';
+  section.append(engagement);
   if (post.comments.length > 0) {
     const list = el('ul');
+    list.dataset.part = 'comments';
     list.setAttribute('aria-label', t('post.comments'));
     for (const comment of post.comments)
       list.append(

@@ -20,6 +20,9 @@ import { InvestigationView } from './investigation-view';
 import { pushShortcuts } from './keyboard';
 import { appendMarked, renderPostContent } from './post-content';
 
+/** A part of the open post that focus can be taken to. */
+export type PanelPart = 'start' | 'comments';
+
 export interface PostPanelDeps {
   layer: AccessibleLayer;
   translator: Translator;
@@ -59,6 +62,23 @@ export class PostPanel {
     } else if (mode === 'decide') {
       this.updateChoices(state);
     }
+  }
+
+  /**
+   * Moves focus to a part of the open post: its start (the heading, to read it from the
+   * top) or its comments (the list, or the line that counts none), scrolled into view.
+   */
+  reveal(part: PanelPart): void {
+    const panel = this.panel;
+    if (!panel) return;
+    const target =
+      part === 'start'
+        ? panel.heading
+        : [...panel.body.querySelectorAll<HTMLElement>('[data-part="comments"]')].at(-1);
+    if (!target) return;
+    target.tabIndex = -1;
+    target.focus();
+    target.scrollIntoView({ block: 'nearest' });
   }
 
   close(): void {

@@ -8,6 +8,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { type LevelJson, validLevel } from '../unit/level-fixture';
+import { axeProblems } from './axe';
 import { collectErrors, press, screenshot, sessionState, useBrowser } from './browser';
 
 const PHONE = { width: 390, height: 844 };
@@ -29,6 +30,13 @@ function fixture(id: string, platform: string, fields: Record<string, unknown>[]
 }
 
 const GROUP = { en: 'Year 9 parents', ru: 'Родители 9 класса' };
+const COMMENTS = [
+  {
+    author: { en: 'Olga', ru: 'Ольга' },
+    text: { en: 'Who pays for this?', ru: 'Кто за это платит?' },
+  },
+  { author: { en: 'Ivan', ru: 'Иван' }, text: { en: 'Seen it twice today.', ru: 'Видел дважды.' } },
+];
 const LEVELS: Record<string, LevelJson> = {
   natter: fixture('fixture-natter', 'messenger', [
     { kind: 'chat', group: GROUP, voiceSeconds: 9, sticker: '🎉' },
@@ -41,6 +49,7 @@ const LEVELS: Record<string, LevelJson> = {
       kind: 'image',
       media: { en: 'A boat at sunset', ru: 'Лодка на закате' },
       linkStyle: 'mini-program',
+      comments: COMMENTS,
     },
   ]),
   loopy: fixture('fixture-loopy', 'shortvideo', [
@@ -48,12 +57,13 @@ const LEVELS: Record<string, LevelJson> = {
       kind: 'video',
       media: { en: 'A cat on a piano', ru: 'Кот на пианино' },
       sound: { en: 'Piano cat', ru: 'Кот' },
+      comments: COMMENTS,
     },
     { kind: 'video', media: { en: 'A man with banknotes', ru: 'Мужчина с деньгами' }, live: true },
     { kind: 'video', media: { en: 'A sunny beach', ru: 'Пляж' } },
   ]),
   buzzline: fixture('fixture-buzzline', 'microblog', [
-    { topic: { en: 'Harvest', ru: 'Урожай' } },
+    { topic: { en: 'Harvest', ru: 'Урожай' }, comments: COMMENTS },
     { reposts: [{ handle: '@anna', text: { en: 'Is this real?', ru: 'Это правда?' } }] },
     { kind: 'image', media: { en: 'Tomatoes', ru: 'Помидоры' }, images: 4 },
   ]),
@@ -190,22 +200,113 @@ describe('each platform', () => {
     });
   });
 
-  describe('Natter, the message menu', () => {
-    it('opens a message by long press or right click as well as by tap', async () => {
-      const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-      const errors = collectErrors(page);
-      await withFixtures(page);
-      await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=fixture-natter`);
-      await press(page, page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }));
-      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-      const message = page.getByRole('button', {
-        name: /^Post 1 of 3,/,
+  /** A fixture level in English, the briefing closed, errors collected. */
+  async function openFixture(name: string, viewport = { width: 1280, height: 800 }) {
+    const page = await browser().newPage({ viewport });
+    const errors = collectErrors(page);
+    await withFixtures(page);
+    await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=fixture-${name}`);
+    await press(page, page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }));
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    return { page, errors };
+  }
+
+  /** The part of the open post that has focus: 'comments', or the element's tag. */
+  const focusedPart = (page: Page) =>
+    page.evaluate(() => {
+      const active = document.activeElement as HTMLElement | null;
+      return active?.dataset.part ?? active?.tagName.toLowerCase() ?? null;
+    });
+
+  // Natter's comments are on its Moments post (the third); Loopy's and Buzzline's on the first.
+  describe.each([
+    ['natter', 3],
+    ['loopy', 1],
+    ['buzzline', 1],
+  ] as const)('%s, the comment control', (name, index) => {
+    it('is a named button over its drawing, out of the Tab order, that opens the post at its comments', async () => {
+      const { page, errors } = await openFixture(name);
+      const post = page.getByRole('button', { name: new RegExp(`^Post ${index} of 3,`) });
+      await post.focus();
+      const control = page.getByRole('button', {
+        name: new RegExp(`^Comments \\(2\\), post ${index}, `),
       });
-      const box = await message.boundingBox();
+      expect(await control.count()).toBe(1);
+      // One post, one Tab stop: the control is reached by pointer, touch or C instead.
+      expect(await control.getAttribute('tabindex')).toBe('-1');
+      expect(await axeProblems(page, `${name} feed`)).toEqual([]);
+      // A click where the comment count is drawn lands on the control, over its post.
+      const box = await control.boundingBox();
+      if (!box) throw new Error('the comment control has no place on screen');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      const dialog = page.getByRole('dialog');
+      await expect.poll(() => dialog.count()).toBe(1);
+      await expect.poll(() => focusedPart(page)).toBe('comments');
+      expect(await dialog.getByRole('list', { name: 'Comments' }).textContent()).toContain(
+        'Who pays for this?',
+      );
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+      // C does the same for the post that has keyboard focus.
+      await post.focus();
+      await page.keyboard.press('c');
+      await expect.poll(() => focusedPart(page)).toBe('comments');
+      expect((await sessionState(page)).openPostId).not.toBeNull();
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
+  describe('Natter, the message menu', () => {
+    it('opens by right click or Shift+F10 with Open, Flag and Looks genuine, and flags', async () => {
+      const { page, errors } = await openFixture('natter');
+      const message = (index: number) =>
+        page.getByRole('button', { name: new RegExp(`^Post ${index} of 3,`) });
+      const menu = page.getByRole('menu', { name: 'Message menu' });
+      const focusedName = () => page.evaluate(() => document.activeElement?.textContent);
+
+      // Right click (a long press on a phone): the menu opens, its first item focused.
+      const box = await message(1).boundingBox();
       if (!box) throw new Error('the first message has no place on screen');
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
-      await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
-      expect((await sessionState(page)).openPostId).toBe('p-genuine');
+      await expect.poll(() => menu.count()).toBe(1);
+      expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
+        'Open',
+        'Flag…',
+        'Looks genuine',
+      ]);
+      expect(await focusedName()).toBe('Open');
+      expect(await axeProblems(page, 'natter message menu')).toEqual([]);
+      await page.keyboard.press('ArrowUp');
+      expect(await focusedName()).toBe('Looks genuine');
+      // J is not the feed's while the menu is open, and Escape gives focus back to the message.
+      await page.keyboard.press('j');
+      expect(await focusedName()).toBe('Looks genuine');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => menu.count()).toBe(0);
+      expect(await message(1).evaluate((element) => element === document.activeElement)).toBe(true);
+
+      // Keyboard: Shift+F10 on the second message, Flag…, the lure, Flag post.
+      await message(2).focus();
+      await page.keyboard.press('Shift+F10');
+      await expect.poll(() => menu.count()).toBe(1);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog');
+      await expect.poll(() => dialog.count()).toBe(1);
+      await press(page, dialog.getByRole('button', { name: /^Recruitment lure/ }), 'Space');
+      await page.keyboard.press('f');
+      await expect.poll(async () => (await sessionState(page)).answers['p-lure']?.lure).toBe(true);
+      await press(page, dialog.getByRole('button', { name: 'Continue' }));
+      await expect.poll(() => dialog.count()).toBe(0);
+
+      // Looks genuine from the menu decides the first message at once.
+      await message(1).focus();
+      await page.keyboard.press('Shift+F10');
+      await menu.getByRole('menuitem', { name: 'Looks genuine' }).click();
+      await expect
+        .poll(async () => (await sessionState(page)).answers['p-genuine']?.tactics)
+        .toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
     });

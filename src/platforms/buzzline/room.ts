@@ -263,6 +263,7 @@ function timelinePost(room: RoomContext, post: Post, width: number): PostLayout 
     }),
   ];
   const third = (width - PAD * 2) / 3;
+  const rowTop = y;
   let rowHeight = 0;
   actions.forEach((action, index) => {
     const label = text(scene, PAD + third * index + third / 2, y + 10, action, {
@@ -278,5 +279,12 @@ function timelinePost(room: RoomContext, post: Post, width: number): PostLayout 
   y += rowHeight + 20;
   back.fillStyle(c.card, 1).fillRect(0, 0, width, y);
   if (highContrast()) back.lineStyle(2, 0xffffff, 1).strokeRect(0, 0, width, y);
-  return { view, height: Math.ceil(y), media };
+  // Comments open the post at its comments; repost and like are scenery.
+  const controls = [
+    {
+      kind: 'comments' as const,
+      box: { x: PAD + third, y: rowTop, width: third, height: y - rowTop },
+    },
+  ];
+  return { view, height: Math.ceil(y), media, controls };
 }

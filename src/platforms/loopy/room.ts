@@ -190,7 +190,13 @@ export const loopy: PlatformRoom = {
       back.fillStyle(high ? 0x000000 : 0x2b2140, 1).fillRect(0, 0, width, height);
       view.addAt(back, 0);
     }
-    return { view, height, media, content };
+    // The comment count opens the post at its comments; like, share and follow are scenery.
+    const commentsY =
+      railTop + 82 + counts.findIndex((count) => count.icon === 'comment') * 62 - 24;
+    const controls = [
+      { kind: 'comments' as const, box: { x: railX - 30, y: commentsY, width: 60, height: 60 } },
+    ];
+    return { view, height, media, content, controls };
   },
 };
 

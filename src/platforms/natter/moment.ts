@@ -77,8 +77,12 @@ export function moment(
   );
   g.fillStyle(highContrast() ? 0x000000 : 0xf3f3f5, 1).fillRect(x, y, inner, likes.height + 12);
   view.add(likes);
+  // The likes and comments bar opens the post at its comments.
+  const controls = [
+    { kind: 'comments' as const, box: { x, y, width: inner, height: likes.height + 12 } },
+  ];
   y += likes.height + 12 + PAD;
   back.fillStyle(c.bubble, 1).fillRect(0, top, width, y - top);
   back.lineStyle(1, c.bubbleLine, 1).strokeRect(0, top, width, y - top);
-  return { view, height: Math.ceil(y), media };
+  return { view, height: Math.ceil(y), media, controls };
 }

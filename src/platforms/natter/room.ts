@@ -1,7 +1,7 @@
 /**
  * Natter, the messenger: a group chat with bubbles, names and square avatars under the
  * group's name and member count, and Moments (the friends' timeline) for posts that
- * are not messages. Flagging happens in the message menu (the post dialog).
+ * are not messages. A long press on a message opens its message menu (Open, Flag, Looks genuine).
  */
 import { highContrast } from '../../ui/display';
 import { type BarColours, bake, tabBar, text } from '../shared/draw';
@@ -13,6 +13,7 @@ import { moment } from './moment';
 
 export const natter: PlatformRoom = {
   gap: 6,
+  messageMenu: true,
   fullHeight: false,
   postWidth: (area) => Math.min(640, area.width),
   status: () => {

@@ -33,6 +33,18 @@ export interface PostLayout {
    * Absent: the whole post.
    */
   content?: readonly MediaBox[];
+  /**
+   * Controls drawn on the post that do something in the game, in post coordinates:
+   * each gets a real button over its drawing (see scenes/feed/feed-posts.ts). What
+   * only looks like the app (likes, shares, tab bars) is not listed: it is scenery.
+   */
+  controls?: readonly PostControl[];
+}
+
+/** `comments`: opens the post at its comments, which are evidence in this game. */
+export interface PostControl {
+  kind: 'comments';
+  box: MediaBox;
 }
 
 export interface FeedArea {
@@ -47,6 +59,11 @@ export interface PlatformRoom {
   gap: number;
   /** One post fills the view, and scrolling snaps from one to the next. */
   fullHeight: boolean;
+  /**
+   * A long press, a right click or Shift+F10 on a post opens its message menu (Open,
+   * Flag, Looks genuine), as in a messenger; without it they open the post.
+   */
+  messageMenu?: boolean;
   /** The phone status line's colours above everything. */
   status(): BarColours;
   /** The posts' width in a feed area this wide. */

@@ -2,6 +2,8 @@
  * The feed's posts: one button per post in the accessible layer (its name says who
  * wrote it, whether it is decided, and its text), the canvas posts the platform's room
  * lays out (made as needed, see ui/feed-list.ts), and the scroller that moves both.
+ * A post's own controls (a comment button) are buttons over their drawing too, out of
+ * the Tab order: one post is one Tab stop, and C opens the focused post's comments.
  */
 import type { OverlayButton } from '../../a11y/layer';
 import { authorName } from '../../core/authors';
@@ -9,17 +11,22 @@ import type { Level, Post } from '../../core/level/schema';
 import { isFlagged } from '../../core/scoring';
 import type { SessionState } from '../../core/session';
 import { drawMedia } from '../../platforms/shared/media-slot';
-import type { PlatformRoom, RoomContext } from '../../platforms/shared/room';
+import type { PlatformRoom, PostControl, RoomContext } from '../../platforms/shared/room';
 import { el } from '../../ui/dialog';
 import { FeedList } from '../../ui/feed-list';
 import { drawFocusRing } from '../../ui/focus-ring';
 import { reducedMotion } from '../../ui/motion';
+import { openPopupMenu } from '../../ui/popup-menu';
+import type { PanelPart } from '../../ui/post-panel';
 import { cameraScroller, REVEAL_MARGIN, type Scroller } from '../../ui/scroller';
 import type { GameContext } from '../context';
 
 interface FeedItem {
   post: Post;
   hit: OverlayButton;
+  /** The post's list item, which holds its button and its controls' buttons. */
+  item: HTMLElement;
+  controls: OverlayButton[];
 }
 
 export interface FeedPostsOptions {
@@ -35,7 +42,10 @@ export interface FeedPostsOptions {
   /** Make the first screen now (false while the briefing covers the feed). */
   firstScreenNow: boolean;
   drawing: () => boolean;
-  open: (postId: string) => void;
+  /** Opens the post; `at` moves focus to that part of it (its comments, its start). */
+  open: (postId: string, at?: PanelPart) => void;
+  /** Lets the post pass as genuine without reading it first (the message menu's choice). */
+  pass: (postId: string) => void;
 }
 
 export class FeedPosts {
@@ -45,6 +55,11 @@ export class FeedPosts {
   readonly cards: FeedList;
   readonly scroller: Scroller;
   private readonly gap: number;
+  private readonly x: number;
+  /** Each post's controls from its last layout, in post coordinates. */
+  private readonly controlsOf = new Map<string, readonly PostControl[]>();
+  /** Closes the open message menu, if any. */
+  private closeMenu: (() => void) | null = null;
   /** False once torn down: a late focus (closing the post dialog) must not make posts. */
   private alive = true;
 
@@ -59,6 +74,7 @@ export class FeedPosts {
     const width = scene.scale.gameSize.width;
     const cardWidth = room.postWidth({ top, width, height: viewportHeight });
     const x = Math.round((width - cardWidth) / 2);
+    this.x = x;
     const intro = room.intro?.(roomContext, x, top + gap, cardWidth, posts) ?? 0;
     if (room.fullHeight) options.viewport.classList.add('snap-feed');
     for (const post of posts) {
@@ -70,6 +86,7 @@ export class FeedPosts {
         {
           label: '',
           onActivate: () => options.open(postId),
+          description: room.messageMenu ? translator.t('room.natter.menuHint') : undefined,
           onFocus: () => {
             if (!this.alive) return;
             const place = this.cards.place(postId);
@@ -85,11 +102,23 @@ export class FeedPosts {
         item,
       );
       hit.element.dataset.key = `post-${postId}`;
-      // A long press (or a right click) opens the post too, as a messenger's message menu does.
+      // A long press (or a right click) opens the message menu where the room has one,
+      // else the post; Shift+F10 and the menu key are the keyboard's long press.
       hit.element.addEventListener('contextmenu', (event) => {
         event.preventDefault();
-        options.open(postId);
+        if (room.messageMenu) this.openMenu(postId, { x: event.clientX, y: event.clientY });
+        else options.open(postId);
       });
+      if (room.messageMenu) {
+        hit.element.setAttribute('aria-keyshortcuts', 'Shift+F10');
+        hit.element.addEventListener('keydown', (event) => {
+          if (event.key !== 'ContextMenu' && !(event.key === 'F10' && event.shiftKey)) return;
+          event.preventDefault();
+          const box = hit.element.getBoundingClientRect();
+          const viewportTop = options.viewport.getBoundingClientRect().top;
+          this.openMenu(postId, { x: box.left + 24, y: Math.max(box.top, viewportTop) + 24 });
+        });
+      }
       drawFocusRing(scene, hit.element, {
         rect: () => {
           const place = this.alive ? this.cards.place(postId) : null;
@@ -102,7 +131,7 @@ export class FeedPosts {
       });
       // No area to click until its post is made; it can still be found and focused.
       hit.place({ x, y: gap, width: 0, height: 0 });
-      this.items.set(postId, { post, hit });
+      this.items.set(postId, { post, hit, item, controls: [] });
     }
 
     // Posts are made as they are needed; each button is placed over its post then.
@@ -122,10 +151,12 @@ export class FeedPosts {
       layout: (postId) => {
         const index = ids.indexOf(postId);
         const previous = index > 0 ? postOf(ids[index - 1] as string) : null;
-        return room.layoutPost(roomContext, postOf(postId), previous, {
+        const layout = room.layoutPost(roomContext, postOf(postId), previous, {
           width: cardWidth,
           height: room.fullHeight ? viewportHeight : 0,
         });
+        this.controlsOf.set(postId, layout.controls ?? []);
+        return layout;
       },
       media: (postId, box) => {
         const post = postOf(postId);
@@ -139,6 +170,7 @@ export class FeedPosts {
       onPlaced: (postId, placeTop, height) => {
         this.places.set(postId, { top: placeTop, height });
         this.items.get(postId)?.hit.place({ x, y: gap + placeTop, width: cardWidth, height });
+        this.placeControls(postId, placeTop);
       },
       onGrow: (height) => {
         contentHeight = gap + height;
@@ -153,6 +185,78 @@ export class FeedPosts {
       room.fullHeight ? (position, direction) => this.snapStop(position, direction) : undefined,
     );
     this.scroller.setContentHeight(contentHeight, viewportHeight);
+  }
+
+  /** Buttons over the post's controls, in its list item after the post's own button. */
+  private placeControls(postId: string, placeTop: number): void {
+    const entry = this.items.get(postId);
+    if (!entry) return;
+    for (const control of entry.controls) control.remove();
+    const { scene, style } = this.options.roomContext;
+    entry.controls = (this.controlsOf.get(postId) ?? []).map((control) => {
+      const rect = {
+        x: this.x + control.box.x,
+        y: this.gap + placeTop + control.box.y,
+        width: control.box.width,
+        height: control.box.height,
+      };
+      const button = this.ctx.layer.button(
+        {
+          label: this.controlLabel(entry.post, control),
+          onActivate: () => this.options.open(postId, control.kind),
+        },
+        entry.item,
+      );
+      // Out of the Tab order (one post, one stop): C does the same from the post.
+      button.element.tabIndex = -1;
+      button.element.dataset.control = control.kind;
+      button.place(rect);
+      drawFocusRing(scene, button.element, {
+        // The list's y 0 is the canvas's `top`.
+        rect: () => ({ ...rect, y: this.options.top + rect.y }),
+        radius: 8,
+        colour: style.focus,
+      });
+      return button;
+    });
+  }
+
+  private controlLabel(post: Post, control: PostControl): string {
+    const { translator } = this.ctx;
+    const { level } = this.options.roomContext;
+    const index = this.options.posts.indexOf(post) + 1;
+    return translator.t(`feed.control.${control.kind}`, {
+      count: post.comments.length,
+      formatted: translator.number(post.comments.length),
+      index,
+      name: authorName(level, post.author, translator.text),
+    });
+  }
+
+  /** Natter's message menu for a post: open it, flag it (choosing tactics first), or let it pass. */
+  private openMenu(postId: string, at: { x: number; y: number }): void {
+    const entry = this.items.get(postId);
+    if (!entry) return;
+    const { t } = this.ctx.translator;
+    this.closeMenu?.();
+    this.closeMenu = openPopupMenu(this.ctx.layer, {
+      label: t('room.natter.menu'),
+      at,
+      opener: entry.hit.element,
+      items: [
+        { label: t('room.natter.menuOpen'), onChoose: () => this.options.open(postId, 'start') },
+        { label: t('room.natter.menuFlag'), onChoose: () => this.options.open(postId) },
+        { label: t('post.pass'), onChoose: () => this.options.pass(postId) },
+      ],
+    });
+  }
+
+  /** The post whose button (or one of whose controls) has focus, if any. */
+  focusedPostId(): string | null {
+    const active = document.activeElement;
+    for (const [postId, entry] of this.items)
+      if (active instanceof Node && entry.item.contains(active)) return postId;
+    return null;
   }
 
   /** The scroll position that shows a post's top just below the top of the view. */
@@ -246,6 +350,7 @@ export class FeedPosts {
 
   destroy(): void {
     this.alive = false;
+    this.closeMenu?.();
     this.scroller.destroy();
     this.cards.destroy();
     this.items.clear();
