@@ -71,14 +71,13 @@ export class PostPanel {
   reveal(part: PanelPart): void {
     const panel = this.panel;
     if (!panel) return;
-    const target =
-      part === 'start'
-        ? panel.heading
-        : [...panel.body.querySelectorAll<HTMLElement>('[data-part="comments"]')].at(-1);
+    const comments = [...panel.body.querySelectorAll<HTMLElement>('[data-part="comments"]')];
+    const target = part === 'start' ? panel.heading : comments.at(-1);
     if (!target) return;
     target.tabIndex = -1;
     target.focus();
-    target.scrollIntoView({ block: 'nearest' });
+    // The count above the comments at the top, so a long list is read from its start.
+    (part === 'start' ? target : comments[0])?.scrollIntoView({ block: 'start' });
   }
 
   close(): void {

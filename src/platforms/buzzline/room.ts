@@ -6,6 +6,7 @@
 import { accountOf, authorName } from '../../core/authors';
 import type { Post } from '../../core/level/schema';
 import { highContrast } from '../../ui/display';
+import { shrinkToFit } from '../../ui/text-wrap';
 import { avatar, bake, icon, tabBar, text } from '../shared/draw';
 import { imageCount, initials, topicOf, verifiedKind } from '../shared/post-details';
 import type { PlatformRoom, PostLayout, RoomContext } from '../shared/room';
@@ -50,6 +51,10 @@ export const buzzline: PlatformRoom = {
       colour: c.ink,
       bold: true,
     });
+    // Each tab keeps to its half, clear of the search icon (shrunk in a long language).
+    const half = area.width / 2 - 58;
+    shrinkToFit(following, half, Number.POSITIVE_INFINITY, 9);
+    shrinkToFit(hot, half, Number.POSITIVE_INFINITY, 9);
     const height = Math.ceil(Math.max(following.height, hot.height) + 24);
     g.fillStyle(c.bar, 1).fillRect(0, top, area.width, height);
     g.lineStyle(1, 0x000000, 0.1).lineBetween(0, top + height, area.width, top + height);

@@ -4,6 +4,7 @@
  * are not messages. A long press on a message opens its message menu (Open, Flag, Looks genuine).
  */
 import { highContrast } from '../../ui/display';
+import { shrinkLongestWord } from '../../ui/text-wrap';
 import { type BarColours, bake, tabBar, text } from '../shared/draw';
 import { inMoments, memberCount } from '../shared/post-details';
 import type { PlatformRoom } from '../shared/room';
@@ -44,6 +45,8 @@ export const natter: PlatformRoom = {
       width: area.width - 90,
       maxLines: 2,
     });
+    // A long word (Russian, a large text size) gets smaller rather than broken in two.
+    shrinkLongestWord(label, area.width - 90);
     const height = Math.ceil(Math.max(44, label.height + 16));
     const g = scene.add.graphics();
     g.fillStyle(c.bar, 1).fillRect(0, top, area.width, height);

@@ -262,6 +262,11 @@ export function tabBar(
     label.setPosition(cx, top + 29);
     shrinkToFit(label, cell - 4, Number.POSITIVE_INFINITY, 8);
   });
+  // One size for every tab, the smallest any needed: a bar of mixed sizes looks broken.
+  const smallest = Math.min(
+    ...labels.map((label) => Number.parseFloat(String(label.style.fontSize))),
+  );
+  for (const label of labels) label.setFontSize(smallest);
   bake(scene, 'chrome-tabs', [g, ...labels], { x: 0, y: top, width, height });
   return height;
 }
