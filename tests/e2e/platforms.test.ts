@@ -105,16 +105,31 @@ describe('each platform', () => {
   // One Chromium for every platform's tests.
   const browser = useBrowser();
 
-  describe.each(Object.keys(LEVELS))('%s, a fixture level', (name) => {
-    const levelId = `fixture-${name}`;
+  /**
+   * A fixture level in English with the briefing closed (by keyboard on a laptop, by a
+   * tap on a phone with touch), errors collected. Close its context when done.
+   */
+  async function openFixture(name: string, on: 'laptop' | 'phone' = 'laptop') {
+    const phone = on === 'phone';
+    const context = await browser().newContext(
+      phone
+        ? { viewport: PHONE, hasTouch: true, isMobile: true }
+        : { viewport: { width: 1280, height: 800 } },
+    );
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await withFixtures(page);
+    await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=fixture-${name}`);
+    const start = page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' });
+    if (phone) await start.tap();
+    else await press(page, start);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    return { context, page, errors };
+  }
 
+  describe.each(Object.keys(LEVELS))('%s, a fixture level', (name) => {
     it('plays to the debrief by keyboard alone', async () => {
-      const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-      const errors = collectErrors(page);
-      await withFixtures(page);
-      await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${levelId}`);
-      await press(page, page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }));
-      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      const { context, page, errors } = await openFixture(name);
       for (let index = 0; index < 3; index++) {
         // The briefing leaves focus on the first post; J moves it to the next.
         if (index > 0) await page.keyboard.press('j');
@@ -138,22 +153,12 @@ describe('each platform', () => {
       const state = await sessionState(page);
       expect(Object.keys(state.answers)).toHaveLength(3);
       expect(errors).toEqual([]);
-      await page.close();
+      await context.close();
     });
 
     it('plays to the debrief by touch on a phone, swiping the feed along', async () => {
-      const context = await browser().newContext({
-        viewport: PHONE,
-        hasTouch: true,
-        isMobile: true,
-      });
-      const page = await context.newPage();
-      const errors = collectErrors(page);
-      await withFixtures(page);
+      const { context, page, errors } = await openFixture(name, 'phone');
       const cdp = await context.newCDPSession(page);
-      await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${levelId}`);
-      await page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }).tap();
-      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
       const scrollY = () =>
         page.evaluate(
           () =>
@@ -200,17 +205,6 @@ describe('each platform', () => {
     });
   });
 
-  /** A fixture level in English, the briefing closed, errors collected. */
-  async function openFixture(name: string, viewport = { width: 1280, height: 800 }) {
-    const page = await browser().newPage({ viewport });
-    const errors = collectErrors(page);
-    await withFixtures(page);
-    await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=fixture-${name}`);
-    await press(page, page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' }));
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    return { page, errors };
-  }
-
   /** The part of the open post that has focus: 'comments', or the element's tag. */
   const focusedPart = (page: Page) =>
     page.evaluate(() => {
@@ -225,7 +219,7 @@ describe('each platform', () => {
     ['buzzline', 1],
   ] as const)('%s, the comment control', (name, index) => {
     it('is a named button over its drawing, out of the Tab order, that opens the post at its comments', async () => {
-      const { page, errors } = await openFixture(name);
+      const { context, page, errors } = await openFixture(name);
       const post = page.getByRole('button', { name: new RegExp(`^Post ${index} of 3,`) });
       await post.focus();
       const control = page.getByRole('button', {
@@ -253,13 +247,13 @@ describe('each platform', () => {
       await expect.poll(() => focusedPart(page)).toBe('comments');
       expect((await sessionState(page)).openPostId).not.toBeNull();
       expect(errors).toEqual([]);
-      await page.close();
+      await context.close();
     });
   });
 
   describe('Natter, the message menu', () => {
     it('opens by right click or Shift+F10 with Open, Flag and Looks genuine, and flags', async () => {
-      const { page, errors } = await openFixture('natter');
+      const { context, page, errors } = await openFixture('natter');
       const message = (index: number) =>
         page.getByRole('button', { name: new RegExp(`^Post ${index} of 3,`) });
       const menu = page.getByRole('menu', { name: 'Message menu' });
@@ -308,7 +302,28 @@ describe('each platform', () => {
         .poll(async () => (await sessionState(page)).answers['p-genuine']?.tactics)
         .toEqual([]);
       expect(errors).toEqual([]);
-      await page.close();
+      await context.close();
+    });
+
+    it('opens by a finger held on a message, and lifting the finger opens nothing else', async () => {
+      const { context, page, errors } = await openFixture('natter', 'phone');
+      const box = await page.getByRole('button', { name: /^Post 1 of 3,/ }).boundingBox();
+      if (!box) throw new Error('the first message has no place on screen');
+      const cdp = await context.newCDPSession(page);
+      const finger = [{ x: box.x + box.width / 2, y: box.y + 40, id: 1 }];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: finger });
+      await page.waitForTimeout(800);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      const menu = page.getByRole('menu', { name: 'Message menu' });
+      await expect.poll(() => menu.count()).toBe(1);
+      await page.waitForTimeout(300);
+      expect(await menu.count()).toBe(1);
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      await menu.getByRole('menuitem', { name: 'Open' }).tap();
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+      expect((await sessionState(page)).openPostId).toBe('p-genuine');
+      expect(errors).toEqual([]);
+      await context.close();
     });
   });
 });

@@ -21,6 +21,10 @@ import type { PanelPart } from '../../ui/post-panel';
 import { cameraScroller, REVEAL_MARGIN, type Scroller } from '../../ui/scroller';
 import type { GameContext } from '../context';
 
+/** How long a finger rests on a message before its menu opens, and how far it may wander. */
+const LONG_PRESS_MS = 500;
+const HOLD_SLOP = 10;
+
 interface FeedItem {
   post: Post;
   hit: OverlayButton;
@@ -106,10 +110,13 @@ export class FeedPosts {
       // else the post; Shift+F10 and the menu key are the keyboard's long press.
       hit.element.addEventListener('contextmenu', (event) => {
         event.preventDefault();
+        // Held already: the long press below opened the menu (Android sends both).
+        if (hit.element.dataset.held === 'true') return;
         if (room.messageMenu) this.openMenu(postId, { x: event.clientX, y: event.clientY });
         else options.open(postId);
       });
       if (room.messageMenu) {
+        this.holdForMenu(postId, hit.element);
         hit.element.setAttribute('aria-keyshortcuts', 'Shift+F10');
         hit.element.addEventListener('keydown', (event) => {
           if (event.key !== 'ContextMenu' && !(event.key === 'F10' && event.shiftKey)) return;
@@ -230,6 +237,37 @@ export class FeedPosts {
       formatted: translator.number(post.comments.length),
       index,
       name: authorName(level, post.author, translator.text),
+    });
+  }
+
+  /**
+   * A finger held still on a message opens its menu, on every phone (iOS sends no
+   * contextmenu for a long press). Lifting that finger then does nothing: no tap on
+   * the post, whose emulated mouse press would also take focus from the menu.
+   */
+  private holdForMenu(postId: string, element: HTMLElement): void {
+    let timer = 0;
+    let start = { x: 0, y: 0 };
+    const cancel = () => window.clearTimeout(timer);
+    element.addEventListener('pointerdown', (event) => {
+      delete element.dataset.held;
+      cancel();
+      if (event.pointerType !== 'touch') return;
+      start = { x: event.clientX, y: event.clientY };
+      timer = window.setTimeout(() => {
+        element.dataset.held = 'true';
+        this.openMenu(postId, start);
+      }, LONG_PRESS_MS);
+    });
+    element.addEventListener('pointermove', (event) => {
+      if (Math.hypot(event.clientX - start.x, event.clientY - start.y) > HOLD_SLOP) cancel();
+    });
+    element.addEventListener('pointerup', cancel);
+    element.addEventListener('pointercancel', cancel);
+    element.addEventListener('touchend', (event) => {
+      if (element.dataset.held !== 'true') return;
+      delete element.dataset.held;
+      event.preventDefault();
     });
   }
 
