@@ -31,6 +31,7 @@ import { openProgressStore } from './services/progress-store';
 import { openResumeStore } from './services/resume-store';
 import { browserStore, type KeyValueStore } from './services/storage';
 import { ErrorScreen } from './ui/error-screen';
+import { redrawOnlyOnChange } from './ui/redraw-on-change';
 import { APP } from './ui/theme';
 import './style.css';
 
@@ -126,6 +127,8 @@ async function start(): Promise<void> {
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     banner: false,
     scene: [],
+    // Before the loop starts: it keeps the step it is given.
+    callbacks: { postBoot: redrawOnlyOnChange },
   });
   game.registry.set('context', context);
   game.events.once(Phaser.Core.Events.POST_RENDER, () => firstFrame());
