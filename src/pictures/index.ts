@@ -168,10 +168,28 @@ function releaseTextures(textures: Phaser.Textures.TextureManager, held: readonl
 export const VIDEO_MS = 4000;
 
 /**
+ * Emitted by a picture's container once it will not change again (a still has its
+ * texture, a video rests on its last frame): it can be drawn once into what holds it.
+ */
+export const PICTURE_SETTLED = 'picture-settled';
+
+const PICTURE_SHOWN = 'picture-shown';
+const SHOWN = 'shown';
+
+/** Tells a picture the player can see it now: a video starts to play (once). */
+export function pictureShown(container: Phaser.GameObjects.Container): void {
+  if (container.getData(SHOWN)) return;
+  container.setData(SHOWN, true);
+  container.emit(PICTURE_SHOWN);
+}
+
+/**
  * The post's picture in a container at box (returned at once: a plain panel until its
  * texture is ready). A video post with `animated` plays a few seconds of motion: pan,
- * zoom, its texts appearing and a talking head; under reduced motion it is a still.
- * Destroying the container stops it and frees textures no other picture uses.
+ * zoom, its texts appearing and a talking head, from the moment pictureShown() is
+ * called; under reduced motion it is a still. The container emits PICTURE_SETTLED when
+ * it rests. Destroying it stops it and frees
+ * textures no other picture uses.
  */
 export function addPicture(
   scene: Phaser.Scene,
@@ -214,6 +232,7 @@ export function addPicture(
           .setOrigin(0)
           .setScale(1 / ratio),
       );
+      container.emit(PICTURE_SETTLED);
       return;
     }
     const sceneKey = await useTexture(
@@ -283,34 +302,45 @@ function play(
         .setVisible(talker.y * ratio >= cropY && talker.y * ratio <= cropY + cropHeight);
   };
   apply();
-  moving.push(frame);
-  scene.tweens.add({
-    targets: frame,
-    z: to.z,
-    p: to.p,
-    duration: VIDEO_MS,
-    ease: 'Sine.easeInOut',
-    onUpdate: apply,
-  });
-  if (mouth) moving.push(mouth);
-  if (mouth)
-    scene.tweens.add({
-      targets: mouth,
-      scaleY: 1,
-      duration: 140,
-      yoyo: true,
-      repeat: Math.floor(VIDEO_MS / 280) - 1,
-    });
-  picture.texts.forEach((entry, index) => {
+  const texts = picture.texts.flatMap((entry, index) => {
     const key = textKeys[index];
-    if (!key) return;
+    if (!key) return [];
     const text = scene.add
       .image(0, 0, key)
       .setOrigin(0)
       .setScale(1 / ratio)
       .setAlpha(0);
     container.add(text);
-    moving.push(text);
-    scene.tweens.add({ targets: text, alpha: 1, delay: entry.appearsAt * 1000, duration: 300 });
+    return [{ text, at: entry.appearsAt * 1000 }];
   });
+  moving.push(frame, ...texts.map(({ text }) => text));
+  if (mouth) moving.push(mouth);
+  const start = () => {
+    if (!container.active) return;
+    scene.tweens.add({
+      targets: frame,
+      z: to.z,
+      p: to.p,
+      duration: VIDEO_MS,
+      ease: 'Sine.easeInOut',
+      onUpdate: apply,
+    });
+    if (mouth)
+      scene.tweens.add({
+        targets: mouth,
+        scaleY: 1,
+        duration: 140,
+        yoyo: true,
+        repeat: Math.floor(VIDEO_MS / 280) - 1,
+      });
+    for (const { text, at } of texts)
+      scene.tweens.add({ targets: text, alpha: 1, delay: at, duration: 300 });
+    // It rests when the motion and the last text's fade have ended.
+    const rests = Math.max(VIDEO_MS, ...texts.map(({ at }) => at + 300));
+    const settle = scene.time.delayedCall(rests, () => container.emit(PICTURE_SETTLED));
+    container.once('destroy', () => settle.remove());
+  };
+  // A clip plays when the player first sees it, not while it waits below the screen.
+  if (container.getData(SHOWN)) start();
+  else container.once(PICTURE_SHOWN, start);
 }
