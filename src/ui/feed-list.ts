@@ -10,7 +10,12 @@
  * once when scrolling or keyboard focus comes near them.
  */
 import Phaser from 'phaser';
-import { MEDIA_SETTLED, type MediaBox, mediaShown } from '../platforms/shared/media-slot';
+import {
+  MEDIA_SETTLED,
+  type MediaBox,
+  mediaShown,
+  type RestingLayer,
+} from '../platforms/shared/media-slot';
 import type { PostLayout } from '../platforms/shared/room';
 import { fontPx } from './display';
 import { reducedMotion } from './motion';
@@ -235,7 +240,9 @@ export class FeedList {
     const y = options.top + card.top;
     const picture = ({ box, under }: PostLayout['media'][number]) => {
       const live = options.media(card.id, { ...box, x: options.x + box.x, y: y + box.y });
-      live.once(MEDIA_SETTLED, () => this.bake(card, live, box, under));
+      live.once(MEDIA_SETTLED, (layers: RestingLayer[]) =>
+        this.bake(card, live, box, under, layers),
+      );
       return live;
     };
     card.media = layout.media.filter((slot) => slot.under).map(picture);
@@ -265,21 +272,20 @@ export class FeedList {
     live: Phaser.GameObjects.Container,
     box: MediaBox,
     under: boolean,
+    layers: readonly RestingLayer[],
   ): void {
     const texture = this.scene.textures.get(this.textureKey(card));
     if (!card.media.includes(live) || !(texture instanceof Phaser.Textures.DynamicTexture)) return;
-    const layers = live.list.filter(
-      (layer): layer is Phaser.GameObjects.Image | Phaser.GameObjects.Graphics =>
-        layer instanceof Phaser.GameObjects.Image || layer instanceof Phaser.GameObjects.Graphics,
-    );
-    const behind = under ? behindBlendMode(this.scene.game) : null;
+    const behind = under ? behindBlendMode(this.scene.game) : 0;
     // Without WebGL's blending nothing can be drawn beneath: the picture stays live.
-    if (under && behind === null) return;
-    for (const layer of under ? [...layers].reverse() : layers) {
-      if (!layer.visible || layer.alpha === 0) continue;
-      if (behind !== null) layer.setBlendMode(behind);
-      texture.draw(layer, box.x + layer.x, box.y + layer.y);
-    }
+    if (behind === null) return;
+    for (const layer of under ? [...layers].reverse() : layers)
+      texture.stamp(layer.key, layer.frame ?? undefined, box.x + layer.x, box.y + layer.y, {
+        scale: layer.scale,
+        originX: 0,
+        originY: 0,
+        blendMode: behind,
+      });
     texture.render();
     card.media = card.media.filter((picture) => picture !== live);
     live.destroy();
@@ -383,7 +389,9 @@ function behindBlendMode(game: Phaser.Game): number | null {
   let mode = behindModes.get(game);
   if (mode === undefined) {
     const gl = renderer.gl;
-    mode = renderer.addBlendMode([gl.ONE_MINUS_DST_ALPHA, gl.ONE], gl.FUNC_ADD);
+    renderer.addBlendMode([gl.ONE_MINUS_DST_ALPHA, gl.ONE], gl.FUNC_ADD);
+    // The mode just added is the last: Phaser 4.2.1's addBlendMode returns the index before it.
+    mode = renderer.blendModes.length - 1;
     behindModes.set(game, mode);
   }
   return mode;

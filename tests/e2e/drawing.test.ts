@@ -58,9 +58,34 @@ async function countDrawnFrames(page: Page): Promise<void> {
 const drawnFrames = (page: Page) =>
   page.evaluate(() => (window as unknown as { __drawn: number }).__drawn);
 
-/** The feed's column, where the clip is, as PNG bytes. */
+/** The clip's post on screen (its picture, caption and side rail), as PNG bytes. */
 async function clip(page: Page): Promise<Buffer> {
-  return page.screenshot({ clip: { x: 460, y: 200, width: 300, height: 300 } });
+  return page.screenshot({ clip: { x: 443, y: 117, width: 394, height: 636 } });
+}
+
+/** The share of pixels that differ visibly between two screenshots of the same size. */
+async function differingShare(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ({ first, second }) => {
+      const pixels = async (base64: string) => {
+        const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+        context.drawImage(bitmap, 0, 0);
+        return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      };
+      const [x, y] = [await pixels(first), await pixels(second)];
+      let differing = 0;
+      for (let i = 0; i < x.length; i += 4) {
+        const channel = (at: number) => Math.abs((x[at] ?? 0) - (y[at] ?? 0));
+        const delta = Math.max(channel(i), channel(i + 1), channel(i + 2));
+        if (delta > 24) differing++;
+      }
+      return differing / (x.length / 4);
+    },
+    { first: a.toString('base64'), second: b.toString('base64') },
+  );
 }
 
 describe('drawing the feed', () => {
@@ -82,11 +107,15 @@ describe('drawing the feed', () => {
     const early = await clip(page);
     await page.waitForTimeout(900);
     expect((await clip(page)).equals(early)).toBe(false);
-    // ...then rests on its last frame, drawn into its post.
-    await page.waitForTimeout(4500);
+    // ...then rests on its last frame, drawn into its post: as it looked at the end of
+    // its motion, under the post's caption and side rail.
+    await page.waitForTimeout(2300);
+    const ending = await clip(page);
+    await page.waitForTimeout(2200);
     const rested = await clip(page);
     await page.waitForTimeout(700);
     expect((await clip(page)).equals(rested)).toBe(true);
+    expect(await differingShare(page, ending, rested)).toBeLessThan(0.1);
 
     // A feed nobody touches: at most the once-a-second check in 2.5 s.
     await countDrawnFrames(page);

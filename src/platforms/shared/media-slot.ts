@@ -8,4 +8,5 @@ export {
   type Box as MediaBox,
   PICTURE_SETTLED as MEDIA_SETTLED,
   pictureShown as mediaShown,
+  type RestingLayer,
 } from '../../pictures';
