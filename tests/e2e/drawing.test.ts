@@ -102,16 +102,18 @@ describe('drawing the feed', () => {
     await press(page, start);
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
-    // The clip moves for a few seconds...
-    await page.waitForTimeout(400);
+    // The clip moves for a few seconds (4 s)...
+    const shown = Date.now();
+    const at = (ms: number) => page.waitForTimeout(Math.max(0, shown + ms - Date.now()));
+    await at(400);
     const early = await clip(page);
-    await page.waitForTimeout(900);
+    await at(1300);
     expect((await clip(page)).equals(early)).toBe(false);
     // ...then rests on its last frame, drawn into its post: as it looked at the end of
     // its motion, under the post's caption and side rail.
-    await page.waitForTimeout(2300);
+    await at(3400);
     const ending = await clip(page);
-    await page.waitForTimeout(2200);
+    await at(5800);
     const rested = await clip(page);
     await page.waitForTimeout(700);
     expect((await clip(page)).equals(rested)).toBe(true);
