@@ -292,23 +292,39 @@ async function heapGrowth(
   return { total: growth('total'), withoutCode: growth('withoutCode') };
 }
 
-/** The level with the most posts (ties: the most English post text): the longest feed. */
-function longestLevel(): string {
-  const index = readdirJson();
-  let best = { id: '', posts: 0, chars: 0 };
-  for (const name of index) {
+interface Feed {
+  id: string;
+  platform: string;
+  posts: number;
+  chars: number;
+}
+
+/**
+ * The longest feed (most posts; ties: the most English post text) of each platform,
+ * longest first: each platform's room draws its posts its own way.
+ */
+function longestFeeds(): Feed[] {
+  const best = new Map<string, Feed>();
+  for (const name of readdirJson()) {
     const level = JSON.parse(readFileSync(join(ROOT, 'levels', name), 'utf8')) as {
       id: string;
+      platform: string;
       posts: { text: Record<string, string> }[];
     };
-    const chars = level.posts.reduce((sum, post) => sum + (post.text.en ?? '').length, 0);
-    if (
-      level.posts.length > best.posts ||
-      (level.posts.length === best.posts && chars > best.chars)
-    )
-      best = { id: level.id, posts: level.posts.length, chars };
+    const feed = {
+      id: level.id,
+      platform: level.platform,
+      posts: level.posts.length,
+      chars: level.posts.reduce((sum, post) => sum + (post.text.en ?? '').length, 0),
+    };
+    const known = best.get(feed.platform);
+    if (!known || longer(feed, known)) best.set(feed.platform, feed);
   }
-  return best.id;
+  return [...best.values()].sort((a, b) => (longer(a, b) ? -1 : 1));
+}
+
+function longer(a: Feed, b: Feed): boolean {
+  return a.posts > b.posts || (a.posts === b.posts && a.chars > b.chars);
 }
 
 function readdirJson(): string[] {
@@ -357,7 +373,8 @@ async function main(): Promise<void> {
   const floor = await serve(join(OUT, 'floor'), false);
   const gameUrl = game.resolvedUrls?.local[0] as string;
   const floorUrl = floor.resolvedUrls?.local[0] as string;
-  const longest = longestLevel();
+  const feeds = longestFeeds();
+  const longest = (feeds[0] as Feed).id;
   const browser = await launch();
   try {
     const title: number[] = [];
@@ -391,20 +408,32 @@ async function main(): Promise<void> {
     }
     log(`JS before the title: ${[...new Set(scripts)].join(', ')}`);
 
-    const frames: number[] = [];
-    const frames4x: number[] = [];
+    // Per platform, and the longest feed of all as frames/frames4x.
+    const byPlatform = new Map(
+      feeds.map((feed) => [feed.platform, { p95: [] as number[], p95_4x: [] as number[] }]),
+    );
     const floorFrames: number[] = [];
     const floorFrames4x: number[] = [];
     for (let run = 1; run <= (measures('frames') ? runs : 0); run++) {
-      floorFrames.push(await floorFrameP95(browser, floorUrl, 1));
-      frames.push(await frameP95(browser, gameUrl, longest, 1));
-      floorFrames4x.push(await floorFrameP95(browser, floorUrl, THROTTLE));
-      frames4x.push(await frameP95(browser, gameUrl, longest, THROTTLE));
       const ms = (values: number[]) => `${values.at(-1)?.toFixed(1)} ms`;
-      log(
-        `scroll run ${run}/${runs} (${longest}): p95 ${ms(frames)} (floor ${ms(floorFrames)}), at 4x ${ms(frames4x)} (floor ${ms(floorFrames4x)})`,
-      );
+      floorFrames.push(await floorFrameP95(browser, floorUrl, 1));
+      floorFrames4x.push(await floorFrameP95(browser, floorUrl, THROTTLE));
+      for (const feed of feeds) {
+        const figures = byPlatform.get(feed.platform) as { p95: number[]; p95_4x: number[] };
+        figures.p95.push(await frameP95(browser, gameUrl, feed.id, 1));
+        figures.p95_4x.push(await frameP95(browser, gameUrl, feed.id, THROTTLE));
+        log(
+          `scroll run ${run}/${runs} (${feed.id}, ${feed.platform}): p95 ${ms(figures.p95)}, at 4x ${ms(figures.p95_4x)}`,
+        );
+      }
+      log(`scroll run ${run}/${runs}: floor p95 ${ms(floorFrames)}, at 4x ${ms(floorFrames4x)}`);
     }
+    const longestFigures = byPlatform.get((feeds[0] as Feed).platform) as {
+      p95: number[];
+      p95_4x: number[];
+    };
+    const frames = longestFigures.p95;
+    const frames4x = longestFigures.p95_4x;
     const heap: number[] = [];
     const heapObjects: number[] = [];
     for (let run = 1; run <= (measures('heap') ? runs : 0); run++) {
@@ -434,6 +463,21 @@ async function main(): Promise<void> {
       level_ratio: round(median(level) / median(floorMs), 2),
       runs,
       longest_level: longest,
+      frames_by_platform: measures('frames')
+        ? Object.fromEntries(
+            feeds.map((feed) => {
+              const figures = byPlatform.get(feed.platform) as { p95: number[]; p95_4x: number[] };
+              return [
+                feed.platform,
+                {
+                  level: feed.id,
+                  frame_p95_ms: round(median(figures.p95)),
+                  frame_p95_4x_ms: round(median(figures.p95_4x)),
+                },
+              ];
+            }),
+          )
+        : null,
     };
     if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else

@@ -31,6 +31,8 @@ import { openProgressStore } from './services/progress-store';
 import { openResumeStore } from './services/resume-store';
 import { browserStore, type KeyValueStore } from './services/storage';
 import { ErrorScreen } from './ui/error-screen';
+import { useLeanTint } from './ui/lean-tint';
+import { redrawOnlyOnChange } from './ui/redraw-on-change';
 import { APP } from './ui/theme';
 import './style.css';
 
@@ -126,6 +128,13 @@ async function start(): Promise<void> {
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     banner: false,
     scene: [],
+    // Frames cheaper on software renderers; before the loop starts, which keeps the step it is given.
+    callbacks: {
+      postBoot: (booted) => {
+        useLeanTint(booted);
+        redrawOnlyOnChange(booted);
+      },
+    },
   });
   game.registry.set('context', context);
   game.events.once(Phaser.Core.Events.POST_RENDER, () => firstFrame());

@@ -168,10 +168,40 @@ function releaseTextures(textures: Phaser.Textures.TextureManager, held: readonl
 export const VIDEO_MS = 4000;
 
 /**
+ * Emitted by a picture's container once it will not change again (a still has its
+ * texture, a video rests on its last frame), with the layers it rests on: it can be
+ * drawn once into what holds it, and let go.
+ */
+export const PICTURE_SETTLED = 'picture-settled';
+
+/** One layer of a resting picture: a texture frame drawn at (x, y) in the picture's box, top left. */
+export interface RestingLayer {
+  key: string;
+  frame: string | null;
+  x: number;
+  y: number;
+  scale: number;
+}
+
+const PICTURE_SHOWN = 'picture-shown';
+/** A video's resting crop, as a frame of its scene's texture. */
+const REST_FRAME = 'rest';
+const SHOWN = 'shown';
+
+/** Tells a picture the player can see it now: a video starts to play (once). */
+export function pictureShown(container: Phaser.GameObjects.Container): void {
+  if (container.getData(SHOWN)) return;
+  container.setData(SHOWN, true);
+  container.emit(PICTURE_SHOWN);
+}
+
+/**
  * The post's picture in a container at box (returned at once: a plain panel until its
  * texture is ready). A video post with `animated` plays a few seconds of motion: pan,
- * zoom, its texts appearing and a talking head; under reduced motion it is a still.
- * Destroying the container stops it and frees textures no other picture uses.
+ * zoom, its texts appearing and a talking head, from the moment pictureShown() is
+ * called; under reduced motion it is a still. The container emits PICTURE_SETTLED when
+ * it rests. Destroying it stops it and frees
+ * textures no other picture uses.
  */
 export function addPicture(
   scene: Phaser.Scene,
@@ -214,6 +244,8 @@ export function addPicture(
           .setOrigin(0)
           .setScale(1 / ratio),
       );
+      const rest: RestingLayer[] = [{ key, frame: null, x: 0, y: 0, scale: 1 / ratio }];
+      container.emit(PICTURE_SETTLED, rest);
       return;
     }
     const sceneKey = await useTexture(
@@ -267,13 +299,17 @@ function play(
     mouth.setScale(1, 0);
     container.add(mouth);
   }
-  const apply = () => {
-    const cropWidth = width / frame.z;
-    const cropHeight = height / frame.z;
-    const along = pan === 'left' || pan === 'up' ? 1 - frame.p : pan ? frame.p : 0.5;
+  /** The part of the scene in view at a point of the motion, and its scale on screen. */
+  const view = (at: { z: number; p: number }) => {
+    const cropWidth = width / at.z;
+    const cropHeight = height / at.z;
+    const along = pan === 'left' || pan === 'up' ? 1 - at.p : pan ? at.p : 0.5;
     const cropX = (width - cropWidth) * (pan === 'up' || pan === 'down' ? 0.5 : along);
     const cropY = (height - cropHeight) * (pan === 'up' || pan === 'down' ? along : 0.4);
-    const scale = frame.z / ratio;
+    return { cropX, cropY, cropWidth, cropHeight, scale: at.z / ratio };
+  };
+  const apply = () => {
+    const { cropX, cropY, cropWidth, cropHeight, scale } = view(frame);
     image.setCrop(cropX, cropY, cropWidth, cropHeight);
     image.setScale(scale).setPosition(-cropX * scale, -cropY * scale);
     // The mouth stays on the face as the scene zooms and pans under it.
@@ -283,34 +319,62 @@ function play(
         .setVisible(talker.y * ratio >= cropY && talker.y * ratio <= cropY + cropHeight);
   };
   apply();
-  moving.push(frame);
-  scene.tweens.add({
-    targets: frame,
-    z: to.z,
-    p: to.p,
-    duration: VIDEO_MS,
-    ease: 'Sine.easeInOut',
-    onUpdate: apply,
-  });
-  if (mouth) moving.push(mouth);
-  if (mouth)
-    scene.tweens.add({
-      targets: mouth,
-      scaleY: 1,
-      duration: 140,
-      yoyo: true,
-      repeat: Math.floor(VIDEO_MS / 280) - 1,
-    });
-  picture.texts.forEach((entry, index) => {
+  const texts = picture.texts.flatMap((entry, index) => {
     const key = textKeys[index];
-    if (!key) return;
+    if (!key) return [];
     const text = scene.add
       .image(0, 0, key)
       .setOrigin(0)
       .setScale(1 / ratio)
       .setAlpha(0);
     container.add(text);
-    moving.push(text);
-    scene.tweens.add({ targets: text, alpha: 1, delay: entry.appearsAt * 1000, duration: 300 });
+    return [{ text, at: entry.appearsAt * 1000 }];
   });
+  moving.push(frame, ...texts.map(({ text }) => text));
+  if (mouth) moving.push(mouth);
+  const start = () => {
+    if (!container.active) return;
+    scene.tweens.add({
+      targets: frame,
+      z: to.z,
+      p: to.p,
+      duration: VIDEO_MS,
+      ease: 'Sine.easeInOut',
+      onUpdate: apply,
+    });
+    if (mouth)
+      scene.tweens.add({
+        targets: mouth,
+        scaleY: 1,
+        duration: 140,
+        yoyo: true,
+        repeat: Math.floor(VIDEO_MS / 280) - 1,
+      });
+    for (const { text, at } of texts)
+      scene.tweens.add({ targets: text, alpha: 1, delay: at, duration: 300 });
+    // It rests when the motion and the last text's fade have ended.
+    const rests = Math.max(VIDEO_MS, ...texts.map(({ at }) => at + 300));
+    const settle = scene.time.delayedCall(rests, () => {
+      // The last frame: the scene's crop as a frame of its texture, the texts over it.
+      const last = view(to);
+      const source = scene.textures.get(sceneKey);
+      if (!source.has(REST_FRAME))
+        source.add(REST_FRAME, 0, last.cropX, last.cropY, last.cropWidth, last.cropHeight);
+      const rest: RestingLayer[] = [
+        { key: sceneKey, frame: REST_FRAME, x: 0, y: 0, scale: last.scale },
+        ...texts.map(({ text }) => ({
+          key: text.texture.key,
+          frame: null,
+          x: 0,
+          y: 0,
+          scale: 1 / ratio,
+        })),
+      ];
+      container.emit(PICTURE_SETTLED, rest);
+    });
+    container.once('destroy', () => settle.remove());
+  };
+  // A clip plays when the player first sees it, not while it waits below the screen.
+  if (container.getData(SHOWN)) start();
+  else container.once(PICTURE_SHOWN, start);
 }

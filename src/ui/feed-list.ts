@@ -10,7 +10,12 @@
  * once when scrolling or keyboard focus comes near them.
  */
 import Phaser from 'phaser';
-import type { MediaBox } from '../platforms/shared/media-slot';
+import {
+  MEDIA_SETTLED,
+  type MediaBox,
+  mediaShown,
+  type RestingLayer,
+} from '../platforms/shared/media-slot';
 import type { PostLayout } from '../platforms/shared/room';
 import { fontPx } from './display';
 import { reducedMotion } from './motion';
@@ -60,6 +65,7 @@ interface Card {
   images: Phaser.GameObjects.Image[];
   /** The parts of the card that hold anything (PostLayout.content); null: all of it. */
   content: readonly MediaBox[] | null;
+  /** Its pictures still live on screen: loading, or a video still moving. */
   media: Phaser.GameObjects.Container[];
   stamp: Stamp;
   mark: Phaser.GameObjects.Container | null;
@@ -128,6 +134,7 @@ export class FeedList {
       // Focus on a post: the briefing has closed, and the screen around it is wanted now.
       this.deferred = false;
       this.makeUntil(this.scrollY + this.options.viewportHeight + AHEAD);
+      for (let i = 0; i < this.made; i++) this.cull(this.cards[i] as Card);
     }
     while (this.made <= index) this.makeNext();
     const card = this.cards[index] as Card;
@@ -231,8 +238,13 @@ export class FeedList {
     texture?.draw(layout.view).render();
     layout.view.destroy();
     const y = options.top + card.top;
-    const picture = ({ box }: PostLayout['media'][number]) =>
-      options.media(card.id, { ...box, x: options.x + box.x, y: y + box.y });
+    const picture = ({ box, under }: PostLayout['media'][number]) => {
+      const live = options.media(card.id, { ...box, x: options.x + box.x, y: y + box.y });
+      live.once(MEDIA_SETTLED, (layers: RestingLayer[]) =>
+        this.bake(card, live, box, under, layers),
+      );
+      return live;
+    };
     card.media = layout.media.filter((slot) => slot.under).map(picture);
     // A decided card's veil covers all of it, so it is drawn whole.
     card.content = card.stamp ? null : (layout.content ?? null);
@@ -247,6 +259,37 @@ export class FeedList {
       this.showMark(card, false);
     }
     this.cull(card);
+  }
+
+  /**
+   * Draws a picture that will not change again into its card's texture, where it costs
+   * nothing more per frame, and lets the live one go. A picture under the card is drawn
+   * behind what the texture holds (a decided card's veil included), its layers from the
+   * top down.
+   */
+  private bake(
+    card: Card,
+    live: Phaser.GameObjects.Container,
+    box: MediaBox,
+    under: boolean,
+    layers: readonly RestingLayer[],
+  ): void {
+    const texture = this.scene.textures.get(this.textureKey(card));
+    if (!card.media.includes(live) || !(texture instanceof Phaser.Textures.DynamicTexture)) return;
+    const behind = under ? behindBlendMode(this.scene.game) : 0;
+    // Without WebGL's blending nothing can be drawn beneath: the picture stays live.
+    if (behind === null) return;
+    for (const layer of under ? [...layers].reverse() : layers)
+      texture.stamp(layer.key, layer.frame ?? undefined, box.x + layer.x, box.y + layer.y, {
+        scale: layer.scale,
+        originX: 0,
+        originY: 0,
+        blendMode: behind,
+      });
+    texture.render();
+    card.media = card.media.filter((picture) => picture !== live);
+    live.destroy();
+    if (under) this.showWhole(card);
   }
 
   private unmake(card: Card): void {
@@ -326,8 +369,32 @@ export class FeedList {
       card.top + card.height > this.scrollY;
     for (const image of card.images) image.setVisible(visible);
     card.mark?.setVisible(visible);
-    for (const picture of card.media) picture.setVisible(visible);
+    for (const picture of card.media) {
+      picture.setVisible(visible);
+      // Seen once the briefing no longer covers the feed: a video starts playing.
+      if (visible && !this.deferred) mediaShown(picture);
+    }
   }
+}
+
+/**
+ * A blend mode that draws under what a texture already holds ("destination over", for
+ * premultiplied alpha): a picture baked after the card was drawn lands beneath it.
+ */
+const behindModes = new WeakMap<Phaser.Game, number>();
+
+function behindBlendMode(game: Phaser.Game): number | null {
+  const renderer = game.renderer;
+  if (!(renderer instanceof Phaser.Renderer.WebGL.WebGLRenderer)) return null;
+  let mode = behindModes.get(game);
+  if (mode === undefined) {
+    const gl = renderer.gl;
+    renderer.addBlendMode([gl.ONE_MINUS_DST_ALPHA, gl.ONE], gl.FUNC_ADD);
+    // The mode just added is the last: Phaser 4.2.1's addBlendMode returns the index before it.
+    mode = renderer.blendModes.length - 1;
+    behindModes.set(game, mode);
+  }
+  return mode;
 }
 
 function sameStamp(a: Stamp, b: Stamp): boolean {

@@ -1,0 +1,138 @@
+/**
+ * What the canvas draws, and when: a Loopy fixture with two clips. A clip plays when
+ * the player first sees it (not while it waits below the screen) and then rests; a
+ * feed nobody touches draws no new frames (a software renderer pays for each one), and
+ * the screen follows at once when the player moves on.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { type LevelJson, validLevel } from '../unit/level-fixture';
+import { collectErrors, press, useBrowser } from './browser';
+
+function loopyFixture(): LevelJson {
+  const level = validLevel();
+  const [genuine, lure] = level.posts;
+  level.id = 'fixture-drawing';
+  level.platform = 'shortvideo';
+  level.shuffle = false;
+  level.posts = [
+    { ...genuine, kind: 'video', media: { en: 'A cat on a piano', ru: 'Кот на пианино' } },
+    { ...lure, kind: 'video', media: { en: 'A man with banknotes', ru: 'Мужчина с деньгами' } },
+  ];
+  return level;
+}
+
+async function openFixture(page: Page): Promise<void> {
+  const level = loopyFixture();
+  await page.route('**/levels/index.json', async (route) => {
+    const response = await route.fetch();
+    const index = (await response.json()) as { levels: string[] };
+    await route.fulfill({
+      response,
+      json: { ...index, levels: [...index.levels, 'zz-drawing.json'] },
+    });
+  });
+  await page.route('**/levels/zz-drawing.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(level) }),
+  );
+  await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${level.id}`);
+}
+
+/** Counts the frames the game actually draws from now on. */
+async function countDrawnFrames(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __ftf: { game: { renderer: { postRender: () => void } } };
+      __drawn: number;
+    };
+    const renderer = w.__ftf.game.renderer;
+    const postRender = renderer.postRender.bind(renderer);
+    w.__drawn = 0;
+    renderer.postRender = () => {
+      w.__drawn++;
+      postRender();
+    };
+  });
+}
+
+const drawnFrames = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __drawn: number }).__drawn);
+
+/** The clip's post on screen (its picture, caption and side rail), as PNG bytes. */
+async function clip(page: Page): Promise<Buffer> {
+  return page.screenshot({ clip: { x: 443, y: 117, width: 394, height: 636 } });
+}
+
+/** The share of pixels that differ visibly between two screenshots of the same size. */
+async function differingShare(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ({ first, second }) => {
+      const pixels = async (base64: string) => {
+        const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+        context.drawImage(bitmap, 0, 0);
+        return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      };
+      const [x, y] = [await pixels(first), await pixels(second)];
+      let differing = 0;
+      for (let i = 0; i < x.length; i += 4) {
+        const channel = (at: number) => Math.abs((x[at] ?? 0) - (y[at] ?? 0));
+        const delta = Math.max(channel(i), channel(i + 1), channel(i + 2));
+        if (delta > 24) differing++;
+      }
+      return differing / (x.length / 4);
+    },
+    { first: a.toString('base64'), second: b.toString('base64') },
+  );
+}
+
+describe('drawing the feed', () => {
+  const browser = useBrowser();
+
+  it('plays a clip when it is first seen, then rests, and draws nothing while the feed is still', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = collectErrors(page);
+    await openFixture(page);
+    const start = page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' });
+    await start.waitFor();
+    // Behind the briefing the first clip waits: it has not started when the player arrives.
+    await page.waitForTimeout(5000);
+    await press(page, start);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    // The clip moves for a few seconds (4 s)...
+    const shown = Date.now();
+    const at = (ms: number) => page.waitForTimeout(Math.max(0, shown + ms - Date.now()));
+    await at(400);
+    const early = await clip(page);
+    await at(1300);
+    expect((await clip(page)).equals(early)).toBe(false);
+    // ...then rests on its last frame, drawn into its post: as it looked at the end of
+    // its motion, under the post's caption and side rail.
+    await at(3400);
+    const ending = await clip(page);
+    await at(5800);
+    const rested = await clip(page);
+    await page.waitForTimeout(700);
+    expect((await clip(page)).equals(rested)).toBe(true);
+    expect(await differingShare(page, ending, rested)).toBeLessThan(0.1);
+
+    // A feed nobody touches: at most the once-a-second check in 2.5 s.
+    await countDrawnFrames(page);
+    await page.waitForTimeout(2500);
+    expect(await drawnFrames(page)).toBeLessThanOrEqual(3);
+
+    // J moves to the next clip: the screen follows, and that clip starts from its beginning.
+    await page.keyboard.press('j');
+    await expect.poll(() => drawnFrames(page)).toBeGreaterThan(3);
+    await page.waitForTimeout(1000);
+    const next = await clip(page);
+    expect(next.equals(rested)).toBe(false);
+    await page.waitForTimeout(900);
+    expect((await clip(page)).equals(next)).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
