@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --runs N] [-- --only startup|frames|heap]`: builds the game and a bare Phaser page, then
+ * `npm run bench [-- --json] [-- --runs N] [-- --only startup|frames|heap|lighthouse]`: builds the game and a bare Phaser page, then
  * measures both in headless Chromium (see docs/performance.md for what each figure
  * means). Every figure is the median over N runs (default 5), each in a fresh browser
  * context (cold cache, no service worker). With --json, stdout carries one JSON object
@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
+import { build, type Plugin, type PreviewServer, preview } from 'vite';
 import { launch } from '../tests/e2e/browser';
+import { measureLighthouse } from './bench-lighthouse';
 
 const ROOT = join(import.meta.dirname, '..');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -33,7 +34,7 @@ const onlyArg = args.find((arg) => arg.startsWith('--only'));
 const only = onlyArg?.includes('=')
   ? onlyArg.split('=')[1]
   : onlyArg && args[args.indexOf(onlyArg) + 1];
-const measures = (group: 'startup' | 'frames' | 'heap') => !only || only === group;
+const measures = (group: 'startup' | 'frames' | 'heap' | 'lighthouse') => !only || only === group;
 // Vite and plugins print to stdout; keep it for the one JSON object.
 console.log = console.error;
 const log = (message: string) => console.error(`bench: ${message}`);
@@ -334,9 +335,14 @@ function readdirJson(): string[] {
   return index.levels;
 }
 
-async function serve(outDir: string, configFile: string | false): Promise<PreviewServer> {
+async function serve(
+  outDir: string,
+  configFile: string | false,
+  plugins: Plugin[] = [],
+): Promise<PreviewServer> {
   const server = await preview({
     configFile,
+    plugins,
     root: ROOT,
     logLevel: 'warn',
     build: { outDir },
@@ -369,8 +375,11 @@ async function main(): Promise<void> {
       chunkSizeWarningLimit: 2000,
     },
   });
-  const game = await serve(join(OUT, 'game'), join(ROOT, 'vite.config.ts'));
-  const floor = await serve(join(OUT, 'floor'), false);
+  const serveGame = (plugins: Plugin[] = []) =>
+    serve(join(OUT, 'game'), join(ROOT, 'vite.config.ts'), plugins);
+  const serveFloor = (plugins: Plugin[] = []) => serve(join(OUT, 'floor'), false, plugins);
+  const game = await serveGame();
+  const floor = await serveFloor();
   const gameUrl = game.resolvedUrls?.local[0] as string;
   const floorUrl = floor.resolvedUrls?.local[0] as string;
   const feeds = longestFeeds();
@@ -444,6 +453,11 @@ async function main(): Promise<void> {
         `heap run ${run}/${runs}: ${growth.total.toFixed(2)}%, without compiled code ${growth.withoutCode.toFixed(2)}%`,
       );
     }
+    const lighthouse = measures('lighthouse')
+      ? await measureLighthouse({ runs, serveGame, serveFloor, log })
+      : { game: [], floor: [] };
+    const lighthouseTbt = median(lighthouse.game.map((run) => run.tbtMs));
+    const floorLighthouseTbt = median(lighthouse.floor.map((run) => run.tbtMs));
 
     // Null for figures not measured (--only).
     const round = (value: number, digits = 1) =>
@@ -461,6 +475,11 @@ async function main(): Promise<void> {
       heap_growth_without_code_pct: round(median(heapObjects), 2),
       title_ratio: round(median(title) / median(floorMs), 2),
       level_ratio: round(median(level) / median(floorMs), 2),
+      lighthouse_tbt_ms: round(lighthouseTbt, 0),
+      floor_lighthouse_tbt_ms: round(floorLighthouseTbt, 0),
+      lighthouse_tbt_ratio: round(lighthouseTbt / floorLighthouseTbt, 2),
+      lighthouse_score: round(median(lighthouse.game.map((run) => run.score)), 0),
+      floor_lighthouse_score: round(median(lighthouse.floor.map((run) => run.score)), 0),
       runs,
       longest_level: longest,
       frames_by_platform: measures('frames')

@@ -13,17 +13,27 @@ export abstract class BaseScene extends Phaser.Scene {
   /** Scenes that show levels wait for them; the title does not. */
   protected readonly needsContent: boolean = true;
   private readonly rebuildSoon = () => this.time.delayedCall(0, () => this.rebuild());
+  /** The game's size the scene was last built for. */
+  private builtSize = { width: 0, height: 0 };
+  /**
+   * Phaser reports a resize as it boots, to the size the first scene was just built
+   * for: rebuilding the title then cost as much as building it, in the first frame.
+   */
+  private readonly rebuildIfResized = (size: Phaser.Structs.Size) => {
+    if (size.width !== this.builtSize.width || size.height !== this.builtSize.height)
+      this.rebuildSoon();
+  };
 
   create(): void {
     this.ctx = contextOf(this);
     this.ctx.layer.clear();
     this.buildWhenReady();
-    this.scale.on('resize', this.rebuildSoon);
+    this.scale.on('resize', this.rebuildIfResized);
     this.ctx.translator.i18n.on('languageChanged', this.rebuildSoon);
     const stopFollowingDisplay = onDisplayChange(this.rebuildSoon);
     this.events.once('shutdown', () => {
       stopFollowingDisplay();
-      this.scale.off('resize', this.rebuildSoon);
+      this.scale.off('resize', this.rebuildIfResized);
       this.ctx.translator.i18n.off('languageChanged', this.rebuildSoon);
       this.teardown();
       this.ctx.layer.clear();
@@ -32,6 +42,7 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** Builds now, or says "Loading…" until the levels are there (or why they are not). */
   private buildWhenReady(): void {
+    this.builtSize = { width: this.width, height: this.height };
     if (!this.needsContent || this.contentLoaded()) {
       this.build();
       return;
