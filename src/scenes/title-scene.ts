@@ -6,6 +6,7 @@ import { fontPx, scaled, textScaleFactor } from '../ui/display';
 import { openHelp } from '../ui/help-panel';
 import { reducedMotion } from '../ui/motion';
 import { languageSelect, openSettings } from '../ui/settings-panel';
+import { drawnBySoftware } from '../ui/software-rendering';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
 import { addTexture } from '../ui/textures';
 import { APP, FONT_STACK } from '../ui/theme';
@@ -170,7 +171,8 @@ export class TitleScene extends BaseScene {
   }
 
   /**
-   * Faint cards drifting upward: a feed behind the title. Each is an image of one of
+   * Faint cards drifting upward (still under reduced motion and on a software
+   * renderer): a feed behind the title. Each is an image of one of
    * five textures drawn once per game, so a frame moves 25 images instead of
    * re-tessellating 25 shapes.
    */
@@ -187,7 +189,8 @@ export class TitleScene extends BaseScene {
           .setOrigin(0, 0)
           .setDepth(-1)
           .setName('decoration');
-        if (!reducedMotion())
+        // Still on a software renderer: moving, it kept the CPU drawing every frame.
+        if (!reducedMotion() && !drawnBySoftware(this.game))
           this.tweens.add({
             targets: card,
             y: y - 180,
