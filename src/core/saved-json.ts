@@ -18,7 +18,7 @@ export function readSavedJson(text: string | null): SavedJson {
 }
 
 /** A plain JSON object (not null, not an array): the level checks' own test. */
-export { isPlainObject as isRecord } from './level/texts';
+export { isPlainObject as isRecord } from './plain-object';
 
 /** Why a save written by a later version of the game is left alone. */
 export function newerSaveReason(version: number): string {

@@ -4,7 +4,7 @@
  * What is read back is checked: an unreadable entry is reported, never thrown.
  */
 import type { Level } from '../level/schema';
-import { isPlainObject } from '../level/texts';
+import { isPlainObject } from '../plain-object';
 
 export const DRAFT_PREFIX = 'flag-the-feed:editor:draft:';
 const DRAFT_VERSION = 1;

@@ -9,7 +9,8 @@ import {
   type LocalizedText,
   type Post,
 } from '../level/schema';
-import { forEachLocalizedText, isPlainObject, type JsonPath } from '../level/texts';
+import { forEachLocalizedText, type JsonPath } from '../level/texts';
+import { isPlainObject } from '../plain-object';
 import { LURE_ID } from '../taxonomy';
 
 export type { JsonPath };

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { pictureTexts } from '../picture-words';
+import { isPlainObject } from '../plain-object';
 import { isManipulative } from '../scoring';
 import { LURE_ID } from '../taxonomy';
 import { MAX_PROBLEMS, shorten } from './problem';
@@ -16,7 +17,7 @@ import {
   PictureSchema,
   TruthSchema,
 } from './schema';
-import { forEachLocalizedText, isPlainObject, type JsonPath } from './texts';
+import { forEachLocalizedText, type JsonPath } from './texts';
 import type { LevelValidationOptions } from './validate';
 
 /** A cross-check problem before it is placed in the source. */

@@ -5,6 +5,7 @@
  * other parts are still broken.
  */
 import type * as v from 'valibot';
+import { isPlainObject } from '../plain-object';
 import { LevelSchema, LocalizedTextSchema } from './schema';
 
 export type JsonPath = (string | number)[];
@@ -74,8 +75,4 @@ function isLocalizedText(schema: SchemaShape): boolean {
   if ((schema as unknown) === LocalizedTextSchema) return true;
   const inner = schema.pipe?.[0];
   return inner !== undefined && inner !== schema && isLocalizedText(inner as SchemaShape);
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

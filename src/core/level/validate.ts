@@ -7,6 +7,7 @@
  * problem in one go instead of fixing them one run at a time.
  */
 import * as v from 'valibot';
+import { isPlainObject } from '../plain-object';
 import {
   crossCheckLevel,
   duplicateIds,
@@ -17,7 +18,6 @@ import {
 import { decodeUtf8, type ParsedJson, parseUntrustedJson } from './parse-json';
 import { formatJsonPath, MAX_PROBLEMS, type Problem, shorten } from './problem';
 import { type Level, LevelSchema, type Taxonomy, TaxonomySchema } from './schema';
-import { isPlainObject } from './texts';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
