@@ -52,6 +52,34 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Serves more level files as if they were in levels/: each listed in the index, with
+ * its text as the body. `byId` maps level ids to these files, so ?level= opens one
+ * from its own file first; without it the game loads the whole campaign for it.
+ */
+export async function serveLevels(
+  page: Page,
+  files: Record<string, string>,
+  byId: Record<string, string> = {},
+): Promise<void> {
+  await page.route('**/levels/index.json', async (route) => {
+    const response = await route.fetch();
+    const index = (await response.json()) as { levels: string[]; files: Record<string, string> };
+    await route.fulfill({
+      response,
+      json: {
+        ...index,
+        levels: [...index.levels, ...Object.keys(files)],
+        files: { ...index.files, ...byId },
+      },
+    });
+  });
+  for (const [name, body] of Object.entries(files))
+    await page.route(`**/levels/${name}`, (route) =>
+      route.fulfill({ contentType: 'application/json', body }),
+    );
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = `${SCREENSHOT_DIR}/${name}.png`;

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { type LevelJson, validLevel } from '../unit/level-fixture';
-import { collectErrors, press, useBrowser } from './browser';
+import { collectErrors, press, serveLevels, useBrowser } from './browser';
 
 function loopyFixture(): LevelJson {
   const level = validLevel();
@@ -24,17 +24,7 @@ function loopyFixture(): LevelJson {
 
 async function openFixture(page: Page): Promise<void> {
   const level = loopyFixture();
-  await page.route('**/levels/index.json', async (route) => {
-    const response = await route.fetch();
-    const index = (await response.json()) as { levels: string[] };
-    await route.fulfill({
-      response,
-      json: { ...index, levels: [...index.levels, 'zz-drawing.json'] },
-    });
-  });
-  await page.route('**/levels/zz-drawing.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify(level) }),
-  );
+  await serveLevels(page, { 'zz-drawing.json': JSON.stringify(level) });
   await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${level.id}`);
 }
 

@@ -8,33 +8,19 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { collectErrors, press, screenshot, sessionState, useBrowser } from './browser';
+import { collectErrors, press, screenshot, serveLevels, sessionState, useBrowser } from './browser';
 
 const FIXTURE = readFileSync('tests/fixtures/levels/pictures.json', 'utf8');
 const LEVEL = JSON.parse(FIXTURE) as {
   posts: { id: string; media?: Record<string, string> }[];
 };
 
-/** Serves the fixture level as one more file in levels/. */
-async function withFixture(page: Page): Promise<void> {
-  await page.route('**/levels/index.json', async (route) => {
-    const response = await route.fetch();
-    const index = (await response.json()) as { levels: string[]; files: Record<string, string> };
-    await route.fulfill({
-      response,
-      json: {
-        levels: [...index.levels, 'zz-pictures.json'],
-        files: { ...index.files, 'pictures-fixture': 'zz-pictures.json' },
-      },
-    });
-  });
-  await page.route('**/levels/zz-pictures.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: FIXTURE }),
-  );
-}
-
 async function start(page: Page, language: string): Promise<void> {
-  await withFixture(page);
+  await serveLevels(
+    page,
+    { 'zz-pictures.json': FIXTURE },
+    { 'pictures-fixture': 'zz-pictures.json' },
+  );
   await page.goto(`${inject('baseUrl')}?lang=${language}&level=pictures-fixture&seed=pictures`);
   const begin = page.getByRole('dialog').getByRole('button').last();
   await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(1);

@@ -9,7 +9,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { type LevelJson, validLevel } from '../unit/level-fixture';
 import { axeProblems } from './axe';
-import { collectErrors, press, screenshot, sessionState, useBrowser } from './browser';
+import { collectErrors, press, screenshot, serveLevels, sessionState, useBrowser } from './browser';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -70,17 +70,13 @@ const LEVELS: Record<string, LevelJson> = {
 };
 
 /** Serves the fixture levels as if they were in levels/ (the game lists and opens them). */
-async function withFixtures(page: Page): Promise<void> {
-  await page.route('**/levels/index.json', async (route) => {
-    const response = await route.fetch();
-    const index = (await response.json()) as { levels: string[] };
-    const files = Object.keys(LEVELS).map((name) => `zz-${name}.json`);
-    await route.fulfill({ response, json: { ...index, levels: [...index.levels, ...files] } });
-  });
-  for (const [name, level] of Object.entries(LEVELS))
-    await page.route(`**/levels/zz-${name}.json`, (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify(level) }),
-    );
+function withFixtures(page: Page): Promise<void> {
+  return serveLevels(
+    page,
+    Object.fromEntries(
+      Object.entries(LEVELS).map(([name, level]) => [`zz-${name}.json`, JSON.stringify(level)]),
+    ),
+  );
 }
 
 /** A finger drags up the screen by `distance` pixels, as on a phone. */

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { collectErrors, screenshot, sessionState, useBrowser } from './browser';
+import { collectErrors, screenshot, serveLevels, sessionState, useBrowser } from './browser';
 
 describe('level list and pointer input', () => {
   const browser = useBrowser();
@@ -15,20 +15,9 @@ describe('level list and pointer input', () => {
       await page.addInitScript(() => {
         delete (window as { Worker?: unknown }).Worker;
       });
-    await page.route('**/levels/index.json', async (route) => {
-      const response = await route.fetch();
-      const index = (await response.json()) as { levels: string[] };
-      await route.fulfill({
-        response,
-        json: { ...index, levels: [...index.levels, 'zz-broken.json'] },
-      });
+    await serveLevels(page, {
+      'zz-broken.json': '{ "formatVersion": 1, "id": "broken", "posts": [',
     });
-    await page.route('**/levels/zz-broken.json', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: '{ "formatVersion": 1, "id": "broken", "posts": [',
-      }),
-    );
     return { page, errors };
   }
 

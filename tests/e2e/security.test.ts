@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { collectErrors, press, screenshot, sessionState, useBrowser } from './browser';
+import { collectErrors, press, screenshot, serveLevels, sessionState, useBrowser } from './browser';
 
 const PAYLOADS = [
   '<img src=x onerror="window.__pwned=1">',
@@ -54,14 +54,7 @@ describe('untrusted content and broken environments', () => {
   it('shows hostile level text as text: nothing runs, nothing breaks', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
-    await page.route('**/levels/index.json', async (route) => {
-      const response = await route.fetch();
-      const index = (await response.json()) as { levels: string[] };
-      await route.fulfill({ response, json: { levels: [...index.levels, 'zz-hostile.json'] } });
-    });
-    await page.route('**/levels/zz-hostile.json', (route) =>
-      route.fulfill({ contentType: 'application/json', body: hostileLevel() }),
-    );
+    await serveLevels(page, { 'zz-hostile.json': hostileLevel() });
     await page.goto(`${inject('baseUrl')}?lang=en&level=hostile&seed=hostile`);
     const start = page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' });
     await expect.poll(() => start.count()).toBe(1);
