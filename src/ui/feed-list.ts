@@ -1,9 +1,11 @@
 /**
  * The feed's cards on the canvas, made cheap to draw. Each card is laid out once by
- * its platform's room, drawn into a texture of its own and replaced by one image
- * (its pictures stay live, see platforms/shared/media-slot.ts): a frame then
- * draws one quad per card on screen, instead of re-tessellating every card's shapes
- * and binding a texture per line of text. Cards off screen are hidden.
+ * its platform's room, drawn into a texture of its own and replaced by one image: a
+ * frame then draws one quad per card on screen, instead of re-tessellating every
+ * card's shapes and binding a texture per line of text. Its pictures are live while
+ * they load or move (see platforms/shared/media-slot.ts), then drawn into the card's
+ * texture too: a software renderer pays for every layer's pixels (docs/performance.md).
+ * Cards off screen are hidden.
  *
  * Only the cards on the first screen are made when the feed opens (none while the
  * briefing covers it); the rest follow within a small time budget per frame, or at
@@ -134,7 +136,7 @@ export class FeedList {
       // Focus on a post: the briefing has closed, and the screen around it is wanted now.
       this.deferred = false;
       this.makeUntil(this.scrollY + this.options.viewportHeight + AHEAD);
-      for (let i = 0; i < this.made; i++) this.cull(this.cards[i] as Card);
+      this.cullAll();
     }
     while (this.made <= index) this.makeNext();
     const card = this.cards[index] as Card;
@@ -147,7 +149,7 @@ export class FeedList {
     this.positioned = true;
     this.scrollY = scrollY;
     if (!this.deferred) this.makeUntil(scrollY + this.options.viewportHeight + AHEAD);
-    for (let i = 0; i < this.made; i++) this.cull(this.cards[i] as Card);
+    this.cullAll();
   }
 
   /** Shows a decision on a card; `animate` stamps it down. The same stamp again does nothing. */
@@ -360,6 +362,10 @@ export class FeedList {
         ease: 'Back.easeOut',
       });
     }
+  }
+
+  private cullAll(): void {
+    for (let i = 0; i < this.made; i++) this.cull(this.cards[i] as Card);
   }
 
   /** Hides a card (and its stamp) while it is outside the visible part of the list. */
