@@ -19,6 +19,7 @@ import Phaser from 'phaser';
 /** Longest time between two drawn frames, in ms. */
 const MAX_STILL_MS = 1000;
 
+/** Call from the game config's postBoot: the renderer exists, and the loop has not taken its step yet. */
 export function redrawOnlyOnChange(game: Phaser.Game): void {
   const fingerprint = new Fingerprint();
   let last = Number.NaN;
@@ -31,9 +32,7 @@ export function redrawOnlyOnChange(game: Phaser.Game): void {
   game.textures.on(Phaser.Textures.Events.REMOVE, force);
   game.scale.on(Phaser.Scale.Events.RESIZE, force);
   game.events.on(Phaser.Core.Events.VISIBLE, force);
-  game.events.once(Phaser.Core.Events.READY, () =>
-    game.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, force),
-  );
+  game.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, force);
 
   game.step = function step(this: Phaser.Game & Internals, time: number, delta: number): void {
     if (this.pendingDestroy) {
