@@ -5,7 +5,7 @@
  * state the core calls inconsistent, and says how many inputs the game survived.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, onTestFailed } from 'vitest';
 import { mulberry32 } from '../../src/core/random';
 import { type SessionState, sessionProblems } from '../../src/core/session';
 import { collectErrors, useBrowser } from './browser';
@@ -38,6 +38,23 @@ interface Target {
   kind: 'button' | 'select' | 'range';
   label: string;
   options: number;
+}
+
+/**
+ * Runs page scripts again once the page has loaded if a navigation replaced it meanwhile:
+ * Enter on a focused link (the progress transfer page, the editor) is a legal input whose
+ * navigation may start only after the monkey has moved on.
+ */
+async function acrossNavigation<Result>(page: Page, run: () => Promise<Result>): Promise<Result> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const navigated = /context was destroyed|navigat/i.test(String(error));
+      if (!navigated || attempt >= 3) throw error;
+      await page.waitForLoadState('domcontentloaded').catch(() => null);
+    }
+  }
 }
 
 /** Every control a person could reach now: inside the open dialog if there is one. */
@@ -147,6 +164,10 @@ describe('monkey test', () => {
       await page.getByRole('button', { name: 'Play' }).waitFor();
 
       const log: string[] = [];
+      // Whatever stops the walk, the inputs that led there are what a fix starts from.
+      onTestFailed(() => {
+        console.log(`monkey: last inputs (seed ${SEED}):\n${log.slice(-15).join('\n')}`);
+      });
       const started = Date.now();
       let inputs = 0;
       const scenesSeen = new Set<string>();
@@ -154,7 +175,7 @@ describe('monkey test', () => {
         const roll = random();
         let input: string;
         if (roll < 0.55) {
-          const options = await targets(page);
+          const options = await acrossNavigation(page, () => targets(page));
           if (options.length === 0) {
             input = 'key Escape (nothing to press)';
             await page.keyboard.press('Escape');
@@ -163,18 +184,20 @@ describe('monkey test', () => {
             if (target.kind === 'select' && target.options > 0) {
               const index = Math.floor(random() * target.options);
               input = `choose option ${index} in select`;
-              await page.evaluate(
-                ({ x, y, index }) => {
-                  const select =
-                    document.elementFromPoint(x, y)?.closest('label')?.querySelector('select') ??
-                    (document.elementFromPoint(x, y) as HTMLSelectElement | null);
-                  if (select instanceof HTMLSelectElement) {
-                    select.selectedIndex = index;
-                    select.dispatchEvent(new Event('change', { bubbles: true }));
-                  }
-                },
-                { x: target.x, y: target.y, index },
-              );
+              const choose = () =>
+                page.evaluate(
+                  ({ x, y, index }) => {
+                    const select =
+                      document.elementFromPoint(x, y)?.closest('label')?.querySelector('select') ??
+                      (document.elementFromPoint(x, y) as HTMLSelectElement | null);
+                    if (select instanceof HTMLSelectElement) {
+                      select.selectedIndex = index;
+                      select.dispatchEvent(new Event('change', { bubbles: true }));
+                    }
+                  },
+                  { x: target.x, y: target.y, index },
+                );
+              await acrossNavigation(page, choose);
             } else if (random() < 0.3) {
               input = `tap "${target.label}"`;
               await page.touchscreen.tap(target.x, target.y);
@@ -198,7 +221,7 @@ describe('monkey test', () => {
           await page.setViewportSize(size);
         } else if (roll < 0.935) {
           input = 'play the open level to its end';
-          inputs += await finishLevel(page);
+          inputs += await acrossNavigation(page, () => finishLevel(page));
         } else if (roll < 0.97) {
           input = 'back';
           await page.goBack({ waitUntil: 'commit' }).catch(() => null);
