@@ -33,6 +33,7 @@ import { browserStore, type KeyValueStore } from './services/storage';
 import { ErrorScreen } from './ui/error-screen';
 import { useLeanTint } from './ui/lean-tint';
 import { redrawOnlyOnChange } from './ui/redraw-on-change';
+import { oneTextureUnitWhenSoftware } from './ui/software-rendering';
 import { APP } from './ui/theme';
 import './style.css';
 
@@ -132,6 +133,7 @@ async function start(): Promise<void> {
     callbacks: {
       postBoot: (booted) => {
         useLeanTint(booted);
+        oneTextureUnitWhenSoftware(booted);
         redrawOnlyOnChange(booted);
       },
     },
