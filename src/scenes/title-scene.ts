@@ -1,4 +1,5 @@
 /** The title screen: name, Play, Settings and a language picker. */
+import Phaser from 'phaser';
 import { decisionsIn } from '../core/resume';
 import { canvasButton } from '../ui/button';
 import { el } from '../ui/dialog';
@@ -15,6 +16,7 @@ import { BaseScene } from './base-scene';
 export class TitleScene extends BaseScene {
   protected override readonly needsContent = false;
   private backdropTimer: Phaser.Time.TimerEvent | null = null;
+  private startBackdrop: (() => void) | null = null;
 
   constructor() {
     super('title');
@@ -26,9 +28,16 @@ export class TitleScene extends BaseScene {
     const w = this.width;
     const h = this.height;
     this.setBackground(APP.background);
-    // Decoration waits a few frames: the title and its buttons show first.
+    // Decoration comes 100 ms after the title and its buttons are on screen. The timer
+    // starts on the next frame: started here, it would count the long frame that builds
+    // the title and run in the frame after it.
     this.backdropTimer?.remove();
-    this.backdropTimer = this.time.delayedCall(100, () => this.drawBackdrop(w));
+    if (this.startBackdrop) this.events.off(Phaser.Scenes.Events.UPDATE, this.startBackdrop);
+    this.startBackdrop = () => {
+      this.startBackdrop = null;
+      this.backdropTimer = this.time.delayedCall(100, () => this.drawBackdrop(w));
+    };
+    this.events.once(Phaser.Scenes.Events.UPDATE, this.startBackdrop);
 
     layer.heading(t('title.name'));
     // Top to bottom: name, tagline, Play, then Settings and Keys side by side. Centred

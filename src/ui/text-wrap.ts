@@ -57,8 +57,22 @@ function canBreakBetween(before: string, after: string): boolean {
   return IDEOGRAPHIC.test(last) || IDEOGRAPHIC.test(first);
 }
 
+/**
+ * Text in which a line may break only after spaces: no ideographs, and no marks or
+ * format characters (accents, emoji joiners), which the segmenter keeps with the space
+ * before them.
+ */
+const NEEDS_SEGMENTER = new RegExp(`${IDEOGRAPHIC.source}|[\\p{M}\\p{Cf}]`, 'u');
+
 /** The pieces a line may be broken between, in order; joined they give the text back. */
 export function breakUnits(text: string, locale?: string): string[] {
+  // Making a segmenter is costly (the title would make one for its tagline alone);
+  // where only spaces can break a line, a split after them gives the same pieces.
+  return NEEDS_SEGMENTER.test(text) ? segmentUnits(text, locale) : unitsAfterSpaces(text);
+}
+
+/** breakUnits by the segmenter's word boundaries: right for every text. */
+export function segmentUnits(text: string, locale?: string): string[] {
   const units: string[] = [];
   let current = '';
   for (const { segment } of segmenter(locale, 'word').segment(text)) {
@@ -69,6 +83,21 @@ export function breakUnits(text: string, locale?: string): string[] {
     current += segment;
   }
   if (current !== '') units.push(current);
+  return units;
+}
+
+/** breakUnits for text that needs no segmenter: after each run of spaces, unless a closing sign follows. */
+function unitsAfterSpaces(text: string): string[] {
+  const units: string[] = [];
+  let start = 0;
+  for (const { index, 0: spaces } of text.matchAll(/\s+/gu)) {
+    const end = index + spaces.length;
+    const next = text[end];
+    if (next === undefined || NO_LINE_START.has(next)) continue;
+    units.push(text.slice(start, end));
+    start = end;
+  }
+  if (start < text.length) units.push(text.slice(start));
   return units;
 }
 
@@ -105,6 +134,8 @@ function wrapParagraph(
   locale: string | undefined,
   fits: (line: string) => boolean,
 ) {
+  // Most labels fit on one line: nothing to break, nor to look for places to break.
+  if (fits(paragraph)) return [paragraph.trimEnd()];
   const lines: string[] = [];
   let line = '';
   for (const unit of breakUnits(paragraph, locale)) {

@@ -3,8 +3,9 @@
  * full-width sign is 2 units wide, anything else 1, so each expectation can be checked
  * by counting.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakUnits, wrapText } from '../../src/ui/text-wrap';
+import { breakUnits, segmentUnits, wrapText } from '../../src/ui/text-wrap';
 
 const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 const measure = (text: string) =>
@@ -130,5 +131,19 @@ describe('breakUnits', () => {
     expect(units.some((unit) => unit.startsWith('“'))).toBe(true);
     expect(units.some((unit) => unit.endsWith('”') || unit.endsWith('”。'))).toBe(true);
     for (const unit of units) expect(unit).not.toMatch(/“$/u);
+  });
+
+  it('breaks text without ideographs, marks or joiners where the segmenter would', () => {
+    // Letters of the shipped alphabets, digits, spaces of several kinds, emoji and the
+    // punctuation that must not start or end a line.
+    const pieces = [...'aZёЖї09 \u00a0\t😀,.!?;:)»—…(«“‘-/@#'];
+    const text = fc
+      .array(fc.constantFrom(...pieces), { maxLength: 40 })
+      .map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom('en', 'ru', 'uk'), (sample, locale) => {
+        expect(breakUnits(sample, locale)).toEqual(segmentUnits(sample, locale));
+      }),
+    );
   });
 });
