@@ -9,9 +9,12 @@ import { reducedMotion } from '../ui/motion';
 import { languageSelect, openSettings } from '../ui/settings-panel';
 import { drawnBySoftware } from '../ui/software-rendering';
 import { shrinkToFit, wordWrapWithin } from '../ui/text-wrap';
-import { addTexture } from '../ui/textures';
 import { APP, FONT_STACK } from '../ui/theme';
 import { BaseScene } from './base-scene';
+
+/** The backdrop's faint cards: one width, five heights. */
+const BACKDROP_CARD_WIDTH = 200;
+const BACKDROP_CARD_HEIGHTS = [90, 110, 130, 150, 170];
 
 export class TitleScene extends BaseScene {
   protected override readonly needsContent = false;
@@ -186,15 +189,16 @@ export class TitleScene extends BaseScene {
    * re-tessellating 25 shapes.
    */
   private drawBackdrop(w: number): void {
+    const cards = this.backdropCards();
     const columns = Math.max(2, Math.ceil(w / 260));
     for (let c = 0; c < columns; c++) {
       for (let r = 0; r < 5; r++) {
-        const ch = 90 + ((c * 7 + r * 13) % 5) * 20;
+        const shape = (c * 7 + r * 13) % BACKDROP_CARD_HEIGHTS.length;
         const x = c * (w / columns) + 20;
         const y = r * 180 + (c % 2) * 90;
         // Behind the title: it comes a frame later, so it is added after it.
         const card = this.add
-          .image(x, y, this.backdropTexture(ch))
+          .image(x, y, cards, shape)
           .setOrigin(0, 0)
           .setDepth(-1)
           .setName('decoration');
@@ -211,19 +215,38 @@ export class TitleScene extends BaseScene {
     }
   }
 
-  private backdropTexture(height: number): string {
-    const key = `title-backdrop-${height}`;
+  /**
+   * The backdrop's card shapes, one frame each (0, 1, …) of one small canvas texture:
+   * like the buttons' faces (ui/button.ts), a 2D canvas costs the title less than a
+   * render target per shape did (their framebuffers and drawing took about 80 ms of a
+   * frame with the CPU slowed 4x, measured).
+   */
+  private backdropCards(): string {
+    const key = 'title-backdrop';
     if (this.textures.exists(key)) return key;
-    const card = this.make.graphics({}, false);
-    card.fillStyle(0xffffff, 0.04).fillRoundedRect(0, 0, 200, height, 14);
-    card.fillStyle(0xffffff, 0.06).fillCircle(22, 22, 12);
-    card
-      .fillStyle(0xffffff, 0.05)
-      .fillRect(44, 16, 110, 10)
-      .fillRect(16, 46, 160, 8)
-      .fillRect(16, 62, 120, 8);
-    addTexture(this, key, 200, height)?.draw(card).render();
-    card.destroy();
+    const gap = 2;
+    const height = BACKDROP_CARD_HEIGHTS.reduce((sum, cardHeight) => sum + cardHeight + gap, 0);
+    const texture = this.textures.createCanvas(key, BACKDROP_CARD_WIDTH, height);
+    const context = texture?.getContext();
+    if (!texture || !context) return key;
+    let top = 0;
+    BACKDROP_CARD_HEIGHTS.forEach((cardHeight, shape) => {
+      context.fillStyle = 'rgba(255, 255, 255, 0.04)';
+      context.beginPath();
+      context.roundRect(0, top, BACKDROP_CARD_WIDTH, cardHeight, 14);
+      context.fill();
+      context.fillStyle = 'rgba(255, 255, 255, 0.06)';
+      context.beginPath();
+      context.arc(22, top + 22, 12, 0, Math.PI * 2);
+      context.fill();
+      context.fillStyle = 'rgba(255, 255, 255, 0.05)';
+      context.fillRect(44, top + 16, 110, 10);
+      context.fillRect(16, top + 46, 160, 8);
+      context.fillRect(16, top + 62, 120, 8);
+      texture.add(shape, 0, 0, top, BACKDROP_CARD_WIDTH, cardHeight);
+      top += cardHeight + gap;
+    });
+    texture.refresh();
     return key;
   }
 }
