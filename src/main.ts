@@ -14,6 +14,7 @@ import {
   reportUnexpectedError,
   showUnexpectedErrorsWith,
 } from './app/errors';
+import { nextTask } from './app/next-task';
 import { applySavedPreferences } from './app/preferences';
 import { addScenes, openFirstScene, type Route } from './app/routing';
 import { listenForGlobalShortcuts } from './app/shortcuts';
@@ -38,6 +39,8 @@ import { APP } from './ui/theme';
 import './style.css';
 
 async function start(): Promise<void> {
+  // The modules' evaluation is one long task already; the game starts in the next.
+  await nextTask();
   const params = new URLSearchParams(location.search);
   const store = browserStore();
   applySavedPreferences(store);
@@ -139,7 +142,13 @@ async function start(): Promise<void> {
     },
   });
   game.registry.set('context', context);
-  game.events.once(Phaser.Core.Events.POST_RENDER, () => firstFrame());
+  // The first frame with a scene in it: the title is built in a task after Phaser's boot.
+  const onRender = () => {
+    if (game.scene.getScenes(true).length === 0) return;
+    game.events.off(Phaser.Core.Events.POST_RENDER, onRender);
+    firstFrame();
+  };
+  game.events.on(Phaser.Core.Events.POST_RENDER, onRender);
 
   const route: Route = {
     campaign,

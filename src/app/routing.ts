@@ -18,6 +18,7 @@ import { TitleScene } from '../scenes/title-scene';
 import type { Campaign } from '../services/campaign';
 import { holdsLevel } from '../services/campaign';
 import { reportUnexpectedError } from './errors';
+import { nextTask } from './next-task';
 
 export interface Route {
   campaign: Campaign;
@@ -36,7 +37,14 @@ export function addScenes(
   { campaign, workshopCode, draftId, firstFrameDrawn }: Route,
 ) {
   const noTitle = campaign.requested !== null || workshopCode !== null || draftId !== null;
-  game.scene.add('title', TitleScene, !noTitle);
+  game.scene.add('title', TitleScene, false);
+  // Built in a task of its own, not within Phaser's boot: two shorter tasks block less.
+  if (!noTitle)
+    game.events.once(Phaser.Core.Events.READY, () =>
+      nextTask().then(() => {
+        if (game.scene.getScenes(true).length === 0) game.scene.start('title');
+      }),
+    );
   const codeMayLoad = noTitle ? Promise.resolve() : firstFrameDrawn;
   addLazyScene(game, 'levels', async () => {
     await codeMayLoad;
