@@ -1,8 +1,7 @@
 /**
- * Ends the current task and resolves in a new one. Between the two the browser can
- * handle input, draw, and start the level worker (its start needs this thread). A
- * long startup cut in two blocks the page for less: Lighthouse's total blocking time
- * counts each task's time beyond 50 ms.
+ * Ends the current task and resolves in a new one; between the two the browser can
+ * handle input and draw. A long startup cut in two blocks the page for less:
+ * Lighthouse's total blocking time counts each task's time beyond 50 ms.
  */
 export function nextTask(): Promise<void> {
   // scheduler.yield() (Chromium) resumes ahead of other queued tasks; elsewhere a timeout.

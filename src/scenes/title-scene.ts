@@ -184,9 +184,8 @@ export class TitleScene extends BaseScene {
 
   /**
    * Faint cards drifting upward (still under reduced motion and on a software
-   * renderer): a feed behind the title. Each is an image of one of
-   * five textures drawn once per game, so a frame moves 25 images instead of
-   * re-tessellating 25 shapes.
+   * renderer): a feed behind the title. Each is an image of one of five card shapes
+   * drawn once per game, so a frame moves images instead of re-tessellating shapes.
    */
   private drawBackdrop(w: number): void {
     const cards = this.backdropCards();
