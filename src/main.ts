@@ -16,7 +16,7 @@ import {
 } from './app/errors';
 import { nextTask } from './app/next-task';
 import { applySavedPreferences } from './app/preferences';
-import { addScenes, openFirstScene, type Route } from './app/routing';
+import { addScenes, openFirstScene, opensWithTitle, type Route } from './app/routing';
 import { listenForGlobalShortcuts } from './app/shortcuts';
 import { seedFromText } from './core/random';
 import type { GameContext } from './scenes/context';
@@ -142,14 +142,6 @@ async function start(): Promise<void> {
     },
   });
   game.registry.set('context', context);
-  // The first frame with a scene in it: the title is built in a task after Phaser's boot.
-  const onRender = () => {
-    if (game.scene.getScenes(true).length === 0) return;
-    game.events.off(Phaser.Core.Events.POST_RENDER, onRender);
-    firstFrame();
-  };
-  game.events.on(Phaser.Core.Events.POST_RENDER, onRender);
-
   const route: Route = {
     campaign,
     workshopCode: params.get('workshop'),
@@ -157,6 +149,15 @@ async function start(): Promise<void> {
     firstFrameDrawn,
     levelMayOpen: lmsReady.catch(reportUnexpectedError),
   };
+  // The game's first frame; with the title, the first that shows it (the title is built
+  // in a task after Phaser's boot, and an empty frame may come before it).
+  const titleFirst = opensWithTitle(route);
+  const onRender = () => {
+    if (titleFirst && game.scene.getScenes(true).length === 0) return;
+    game.events.off(Phaser.Core.Events.POST_RENDER, onRender);
+    firstFrame();
+  };
+  game.events.on(Phaser.Core.Events.POST_RENDER, onRender);
   addScenes(game, route);
   openFirstScene(game, context, route);
 

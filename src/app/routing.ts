@@ -32,20 +32,26 @@ export interface Route {
   levelMayOpen: Promise<unknown>;
 }
 
-export function addScenes(
-  game: Phaser.Game,
-  { campaign, workshopCode, draftId, firstFrameDrawn }: Route,
-) {
-  const noTitle = campaign.requested !== null || workshopCode !== null || draftId !== null;
+/** Whether the page opens with the title: not with ?level=, ?workshop= or ?draft=. */
+export function opensWithTitle({
+  campaign,
+  workshopCode,
+  draftId,
+}: Pick<Route, 'campaign' | 'workshopCode' | 'draftId'>): boolean {
+  return campaign.requested === null && workshopCode === null && draftId === null;
+}
+
+export function addScenes(game: Phaser.Game, route: Route) {
+  const withTitle = opensWithTitle(route);
   game.scene.add('title', TitleScene, false);
   // Built in a task of its own, not within Phaser's boot: two shorter tasks block less.
-  if (!noTitle)
+  if (withTitle)
     game.events.once(Phaser.Core.Events.READY, () =>
       nextTask().then(() => {
         if (game.scene.getScenes(true).length === 0) game.scene.start('title');
       }),
     );
-  const codeMayLoad = noTitle ? Promise.resolve() : firstFrameDrawn;
+  const codeMayLoad = withTitle ? route.firstFrameDrawn : Promise.resolve();
   addLazyScene(game, 'levels', async () => {
     await codeMayLoad;
     return (await import('../scenes/level-select-scene')).LevelSelectScene;
