@@ -1,6 +1,7 @@
 /**
- * Evaluated first (main.ts imports it before anything else): with ?level=, the levels
- * start loading in a worker before the bundle evaluates Phaser, not after it. The
+ * Evaluated before the game's other modules (main.ts imports it first): with ?level=,
+ * the levels start loading in a worker before the game starts and Phaser boots, not
+ * after. Phaser's own module, a chunk the entry imports, has evaluated by then. The
  * title needs no levels and does not wait.
  */
 import { preloadCampaign } from './services/campaign';

@@ -10,6 +10,7 @@ import {
   addLazyScene,
   entryFrom,
   recordEntry,
+  SCENE_BUILT,
   type SceneEntry,
   sceneReady,
   showEntry,
@@ -92,10 +93,16 @@ export function openFirstScene(game: Phaser.Game, context: GameContext, route: R
           return;
         }
         open({ scene: 'feed', data: { levelId: level } });
-        // The frame after the feed scene started (its code may still be loading).
-        sceneReady('feed').then(() =>
-          game.events.once(Phaser.Core.Events.POST_RENDER, () => campaign.letRestIn()),
-        );
+        // The frame that shows the feed, or the feed closing first (its room failed to
+        // load): taking in the rest of the campaign is a long task not to run before it.
+        sceneReady('feed').then(() => {
+          const feed = game.scene.getScene('feed');
+          const letRestIn = () => campaign.letRestIn();
+          feed.events.once(SCENE_BUILT, () =>
+            game.events.once(Phaser.Core.Events.POST_RENDER, letRestIn),
+          );
+          feed.events.once(Phaser.Scenes.Events.SHUTDOWN, letRestIn);
+        });
       },
       () => open({ scene: 'title' }),
     );

@@ -6,7 +6,7 @@ import Phaser from 'phaser';
 import { button, el } from '../ui/dialog';
 import { onDisplayChange } from '../ui/display';
 import { contextOf, type GameContext } from './context';
-import { recordEntry, sceneReady } from './navigation';
+import { recordEntry, SCENE_BUILT, sceneReady } from './navigation';
 
 export abstract class BaseScene extends Phaser.Scene {
   protected ctx!: GameContext;
@@ -45,6 +45,7 @@ export abstract class BaseScene extends Phaser.Scene {
     this.builtSize = { width: this.width, height: this.height };
     if (!this.needsContent || this.contentLoaded()) {
       this.build();
+      this.events.emit(SCENE_BUILT);
       return;
     }
     const notice = this.ctx.layer.adopt(el('div', null, 'overlay-panel'));

@@ -20,6 +20,9 @@ export function entryFrom(state: unknown): SceneEntry | null {
   return typeof levelId === 'string' ? { scene, data: { levelId } } : { scene };
 }
 
+/** Scene event: the scene has drawn what it shows (not its "Loading…" notice). */
+export const SCENE_BUILT = 'scene-built';
+
 /** Scenes whose code is a chunk of its own, until it has loaded and been added. */
 const loadingScenes = new Map<string, Promise<void>>();
 

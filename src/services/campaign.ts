@@ -6,8 +6,8 @@
  *   code and a second core checks the files while the main thread boots Phaser; on
  *   the main thread when no worker can start. Both run loadAndValidate.
  * - Order: with ?level=, that level's file comes first and alone (src/preload.ts
- *   starts it before Phaser evaluates), so the feed shows before the other files are
- *   downloaded and checked. Without it, loading starts after the title's first frame.
+ *   starts it as the bundle evaluates, before Phaser boots), so the feed shows before
+ *   the other files are downloaded and checked. Without it, loading starts after the title's first frame.
  * - The rest: it comes once `letRestIn()` is called (the feed is drawn), and only
  *   behind a first level that was handed over (restWaitsFor, content-validation.ts).
  *   A worker checks the rest meanwhile and holds its answer; the main thread, which
