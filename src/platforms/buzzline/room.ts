@@ -5,9 +5,9 @@
  */
 import { accountOf, authorName } from '../../core/authors';
 import type { Post } from '../../core/level/schema';
-import { highContrast } from '../../ui/display';
-import { shrinkToFit } from '../../ui/text-wrap';
-import { avatar, bake, icon, tabBar, text } from '../shared/draw';
+import { fontPx, highContrast } from '../../ui/display';
+import { drawLabel, type LabelStyle, measureLabel, sizeToFit } from '../shared/chrome-canvas';
+import { avatar, icon, tabBar, text, topBar } from '../shared/draw';
 import { imageCount, initials, topicOf, verifiedKind } from '../shared/post-details';
 import type { PlatformRoom, PostLayout, RoomContext } from '../shared/room';
 
@@ -41,36 +41,28 @@ export const buzzline: PlatformRoom = {
     const { t } = room.translator;
     const c = colours();
     const top = area.top;
-    const g = scene.add.graphics();
-    const following = text(scene, area.width / 2 - 14, top + 10, t('room.buzzline.following'), {
-      size: 16,
-      colour: c.dim,
-    }).setOrigin(1, 0);
-    const hot = text(scene, area.width / 2 + 14, top + 10, t('room.buzzline.hot'), {
-      size: 16,
-      colour: c.ink,
-      bold: true,
-    });
+    const size = Number.parseFloat(fontPx(16));
     // Each tab keeps to its half, clear of the search icon (shrunk in a long language).
     const half = area.width / 2 - 58;
-    shrinkToFit(following, half, Number.POSITIVE_INFINITY, 9);
-    shrinkToFit(hot, half, Number.POSITIVE_INFINITY, 9);
-    const height = Math.ceil(Math.max(following.height, hot.height) + 24);
-    g.fillStyle(c.bar, 1).fillRect(0, top, area.width, height);
-    g.lineStyle(1, 0x000000, 0.1).lineBetween(0, top + height, area.width, top + height);
-    g.fillStyle(Number.parseInt(c.orange.slice(1), 16), 1).fillRect(
-      hot.x + hot.width / 2 - 10,
-      hot.y + hot.height + 4,
-      20,
-      3,
+    const fitted = (label: string, style: LabelStyle) =>
+      sizeToFit(style, (tried) => measureLabel(label, tried).width <= half, 9);
+    const followingLabel = t('room.buzzline.following');
+    const hotLabel = t('room.buzzline.hot');
+    const following = fitted(followingLabel, { size, colour: c.dim });
+    const hot = fitted(hotLabel, { size, colour: c.ink, bold: true });
+    const hotBox = measureLabel(hotLabel, hot);
+    const height = Math.ceil(
+      Math.max(measureLabel(followingLabel, following).height, hotBox.height) + 24,
     );
-    icon(g, 'search', area.width - 28, top + height / 2, 10, Number.parseInt(c.ink.slice(1), 16));
-    bake(scene, 'chrome-top', [g, following, hot], {
-      x: 0,
-      y: top,
-      width: area.width,
-      height: height + 1,
-    });
+    const { context, pen, show } = topBar(scene, area, height, c.bar);
+    drawLabel(context, followingLabel, area.width / 2 - 14, top + 10, following, 'right');
+    const hotX = area.width / 2 + 14;
+    drawLabel(context, hotLabel, hotX, top + 10, hot);
+    pen
+      .fillStyle(Number.parseInt(c.orange.slice(1), 16))
+      .fillRect(hotX + hotBox.width / 2 - 10, top + 10 + hotBox.height + 4, 20, 3);
+    icon(pen, 'search', area.width - 28, top + height / 2, 10, Number.parseInt(c.ink.slice(1), 16));
+    show();
     const bottom = tabBar(
       scene,
       area,

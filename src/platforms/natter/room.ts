@@ -3,9 +3,16 @@
  * group's name and member count, and Moments (the friends' timeline) for posts that
  * are not messages. A long press on a message opens its message menu (Open, Flag, Looks genuine).
  */
-import { highContrast } from '../../ui/display';
-import { shrinkLongestWord } from '../../ui/text-wrap';
-import { type BarColours, bake, tabBar, text } from '../shared/draw';
+import { fontPx, highContrast } from '../../ui/display';
+import { breakUnits, wrapText } from '../../ui/text-wrap';
+import {
+  drawLabel,
+  LINE_SPACING,
+  labelMeasure,
+  measureLabel,
+  sizeToFit,
+} from '../shared/chrome-canvas';
+import { type BarColours, tabBar, topBar } from '../shared/draw';
 import { inMoments, memberCount } from '../shared/post-details';
 import type { PlatformRoom } from '../shared/room';
 import { colours } from './common';
@@ -38,31 +45,33 @@ export const natter: PlatformRoom = {
         })
       : t('room.natter.moments');
     const top = area.top;
-    const label = text(scene, 0, 0, title, {
-      size: 16,
-      colour: c.ink,
-      bold: true,
-      width: area.width - 90,
-      maxLines: 2,
-    });
+    const maxWidth = area.width - 90;
+    const locale = document.documentElement.lang || undefined;
     // A long word (Russian, a large text size) gets smaller rather than broken in two.
-    shrinkLongestWord(label, area.width - 90);
-    const height = Math.ceil(Math.max(44, label.height + 16));
-    const g = scene.add.graphics();
-    g.fillStyle(c.bar, 1).fillRect(0, top, area.width, height);
-    g.lineStyle(1, 0x000000, 0.1).lineBetween(0, top + height, area.width, top + height);
+    const words = breakUnits(title, locale).map((unit) => unit.trim());
+    const style = sizeToFit(
+      { size: Number.parseFloat(fontPx(16)), colour: c.ink, bold: true },
+      (tried) => Math.max(0, ...words.map((word) => measureLabel(word, tried).width)) <= maxWidth,
+      11,
+    );
+    const lines = wrapText(title, { maxWidth, measure: labelMeasure(style), locale, maxLines: 2 });
+    const lineHeight = measureLabel(title, style).height;
+    const labelHeight = lines.length * lineHeight + (lines.length - 1) * LINE_SPACING;
+    const height = Math.ceil(Math.max(44, labelHeight + 16));
+    const { context, pen, show } = topBar(scene, area, height, c.bar);
     const ink = Number.parseInt(c.ink.slice(1), 16);
     // "‹" back and "···" more, drawn: the real Back is the game's own button above.
-    g.lineStyle(2.5, ink, 1).lineBetween(22, top + height / 2, 30, top + height / 2 - 8);
-    g.lineBetween(22, top + height / 2, 30, top + height / 2 + 8);
-    g.fillStyle(ink, 1);
+    pen.lineStyle(2.5, ink).lineBetween(22, top + height / 2, 30, top + height / 2 - 8);
+    pen.lineBetween(22, top + height / 2, 30, top + height / 2 + 8);
+    pen.fillStyle(ink);
     for (let dot = 0; dot < 3; dot++)
-      g.fillCircle(area.width - 36 + dot * 8, top + height / 2, 2.2);
-    label
-      .setOrigin(0.5, 0.5)
-      .setPosition(area.width / 2, top + height / 2)
-      .setAlign('center');
-    bake(scene, 'chrome-top', [g, label], { x: 0, y: top, width: area.width, height: height + 1 });
+      pen.fillCircle(area.width - 36 + dot * 8, top + height / 2, 2.2);
+    const labelTop = top + (height - labelHeight) / 2;
+    lines.forEach((line, index) => {
+      const y = labelTop + index * (lineHeight + LINE_SPACING);
+      drawLabel(context, line, area.width / 2, y, style, 'center');
+    });
+    show();
     const bottom = tabBar(
       scene,
       area,

@@ -2,9 +2,17 @@
 import type Phaser from 'phaser';
 import { cssHex, inkOn } from '../../ui/colour';
 import { fontPx } from '../../ui/display';
-import { shrinkToFit, wordWrapWithin } from '../../ui/text-wrap';
-import { addTexture } from '../../ui/textures';
+import { wordWrapWithin } from '../../ui/text-wrap';
 import { avatarColour, FONT_STACK } from '../../ui/theme';
+import {
+  type ChromeCanvas,
+  chromeCanvas,
+  drawLabel,
+  type LabelStyle,
+  LINE_SPACING,
+  measureLabel,
+  sizeToFit,
+} from './chrome-canvas';
 
 export interface TextStyle {
   size: number;
@@ -30,7 +38,7 @@ export function text(
     fontSize: fontPx(style.size),
     fontStyle: [style.bold ? 'bold' : '', style.italic ? 'italic' : ''].join(' ').trim(),
     color: style.colour,
-    lineSpacing: 3,
+    lineSpacing: LINE_SPACING,
     ...(style.width ? { wordWrap: wordWrapWithin(style.width) } : {}),
     ...(style.maxLines ? { maxLines: style.maxLines } : {}),
     ...(style.background
@@ -79,9 +87,32 @@ export type IconName =
   | 'disc'
   | 'search';
 
+/**
+ * The shape calls icons draw with: a Phaser Graphics, or a 2D canvas through canvasPen
+ * (chrome-canvas.ts).
+ */
+export interface Pen {
+  lineStyle(width: number, colour: number, alpha?: number): Pen;
+  fillStyle(colour: number, alpha?: number): Pen;
+  fillRect(x: number, y: number, width: number, height: number): Pen;
+  strokeRect(x: number, y: number, width: number, height: number): Pen;
+  fillRoundedRect(x: number, y: number, width: number, height: number, radius?: number): Pen;
+  strokeRoundedRect(x: number, y: number, width: number, height: number, radius?: number): Pen;
+  fillTriangle(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): Pen;
+  strokeTriangle(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): Pen;
+  fillCircle(x: number, y: number, radius: number): Pen;
+  strokeCircle(x: number, y: number, radius: number): Pen;
+  fillEllipse(x: number, y: number, width: number, height: number): Pen;
+  strokeEllipse(x: number, y: number, width: number, height: number): Pen;
+  lineBetween(x1: number, y1: number, x2: number, y2: number): Pen;
+  beginPath(): Pen;
+  arc(x: number, y: number, radius: number, startAngle: number, endAngle: number): Pen;
+  strokePath(): Pen;
+}
+
 /** Line icons drawn with shapes, so no font can turn them into empty boxes. */
 export function icon(
-  g: Phaser.GameObjects.Graphics,
+  g: Pen,
   name: IconName,
   cx: number,
   cy: number,
@@ -212,20 +243,40 @@ export interface BarColours {
 /** A phone's status line: the time on the left, signal and battery on the right. */
 export function statusLine(scene: Phaser.Scene, width: number, colours: BarColours): number {
   const height = 24;
-  const g = scene.add.graphics();
-  g.fillStyle(colours.background, 1).fillRect(0, 0, width, height);
-  const ink = Number.parseInt(colours.ink.slice(1), 16);
+  const { context, pen, show } = chromeCanvas(scene, 'chrome-status', {
+    x: 0,
+    y: 0,
+    width,
+    height,
+  });
+  pen.fillStyle(colours.background).fillRect(0, 0, width, height);
   const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(
     new Date(),
   );
-  const clock = text(scene, 12, 4, time, { size: 12, colour: colours.ink, bold: true });
-  clock.setFontSize(12);
-  g.fillStyle(ink, 1);
-  for (let bar = 0; bar < 4; bar++) g.fillRect(width - 62 + bar * 5, 16 - bar * 3, 3, 4 + bar * 3);
-  g.lineStyle(1.5, ink, 1).strokeRoundedRect(width - 34, 7, 20, 10, 2);
-  g.fillRect(width - 32, 9, 13, 6).fillRect(width - 13, 10, 2, 4);
-  bake(scene, 'chrome-status', [g, clock], { x: 0, y: 0, width, height });
+  // A phone's clock keeps its size at any text size: the line is a phone's height.
+  drawLabel(context, time, 12, 4, { size: 12, colour: colours.ink, bold: true });
+  const ink = Number.parseInt(colours.ink.slice(1), 16);
+  pen.fillStyle(ink);
+  for (let bar = 0; bar < 4; bar++)
+    pen.fillRect(width - 62 + bar * 5, 16 - bar * 3, 3, 4 + bar * 3);
+  pen.lineStyle(1.5, ink).strokeRoundedRect(width - 34, 7, 20, 10, 2);
+  pen.fillRect(width - 32, 9, 13, 6).fillRect(width - 13, 10, 2, 4);
+  show();
   return height;
+}
+
+/** The app's bar under the status line, its background and the line under it drawn; the room draws the rest. */
+export function topBar(
+  scene: Phaser.Scene,
+  area: { top: number; width: number },
+  height: number,
+  background: number,
+): ChromeCanvas {
+  const { top, width } = area;
+  const bar = chromeCanvas(scene, 'chrome-top', { x: 0, y: top, width, height: height + 1 });
+  bar.pen.fillStyle(background).fillRect(0, top, width, height);
+  bar.pen.lineStyle(1, 0x000000, 0.1).lineBetween(0, top + height, width, top + height);
+  return bar;
 }
 
 /** The app's tab bar along the bottom: icons with names, the first tab current. */
@@ -237,55 +288,57 @@ export function tabBar(
 ): number {
   const { width } = area;
   const bottom = area.top + area.height;
-  const labels = tabs.map((tab, index) =>
-    text(scene, 0, 0, tab.label, {
-      size: 11,
+  const size = Number.parseFloat(fontPx(11));
+  const styles = tabs.map(
+    (_, index): LabelStyle => ({
+      size,
       colour: index === 0 ? colours.active : colours.ink,
       bold: index === 0,
-    }).setOrigin(0.5, 0),
+    }),
   );
   // On a wide screen the tabs keep a phone's spacing, in the middle.
   const span = Math.min(width, 560);
   const left = (width - span) / 2;
   const cell = span / tabs.length;
-  const labelHeight = Math.max(...labels.map((label) => label.height));
-  const height = Math.ceil(34 + labelHeight);
+  const height = Math.ceil(
+    34 +
+      Math.max(
+        ...tabs.map((tab, index) => measureLabel(tab.label, styles[index] as LabelStyle).height),
+      ),
+  );
+  // One size for every tab, the smallest any needed: a bar of mixed sizes looks broken.
+  const smallest = Math.min(
+    ...tabs.map(
+      (tab, index) =>
+        sizeToFit(
+          styles[index] as LabelStyle,
+          (style) => measureLabel(tab.label, style).width <= cell - 4,
+          8,
+        ).size,
+    ),
+  );
   const top = bottom - height;
-  const g = scene.add.graphics();
-  g.fillStyle(colours.background, 1).fillRect(0, top, width, height);
-  g.lineStyle(1, 0x000000, 0.12).lineBetween(0, top, width, top);
+  const { context, pen, show } = chromeCanvas(scene, 'chrome-tabs', {
+    x: 0,
+    y: top,
+    width,
+    height,
+  });
+  pen.fillStyle(colours.background).fillRect(0, top, width, height);
+  pen.lineStyle(1, 0x000000, 0.12).lineBetween(0, top, width, top);
   tabs.forEach((tab, index) => {
     const cx = left + cell * index + cell / 2;
     const colour = Number.parseInt((index === 0 ? colours.active : colours.ink).slice(1), 16);
-    icon(g, tab.icon, cx, top + 16, 9, colour, index === 0);
-    const label = labels[index] as Phaser.GameObjects.Text;
-    label.setPosition(cx, top + 29);
-    shrinkToFit(label, cell - 4, Number.POSITIVE_INFINITY, 8);
+    icon(pen, tab.icon, cx, top + 16, 9, colour, index === 0);
+    drawLabel(
+      context,
+      tab.label,
+      cx,
+      top + 29,
+      { ...(styles[index] as LabelStyle), size: smallest },
+      'center',
+    );
   });
-  // One size for every tab, the smallest any needed: a bar of mixed sizes looks broken.
-  const smallest = Math.min(
-    ...labels.map((label) => Number.parseFloat(String(label.style.fontSize))),
-  );
-  for (const label of labels) label.setFontSize(smallest);
-  bake(scene, 'chrome-tabs', [g, ...labels], { x: 0, y: top, width, height });
+  show();
   return height;
-}
-
-/**
- * Draws fixed chrome (drawn at screen coordinates) once into a texture and shows that
- * instead: Graphics are tessellated again every frame, an image is one quad.
- */
-export function bake(
-  scene: Phaser.Scene,
-  key: string,
-  parts: Phaser.GameObjects.GameObject[],
-  area: { x: number; y: number; width: number; height: number },
-): Phaser.GameObjects.Image {
-  const layer = scene.make.container({ x: -area.x, y: -area.y }, false);
-  layer.add(parts);
-  // A rebuild (resize, language) draws the chrome again under the same key.
-  if (scene.textures.exists(key)) scene.textures.remove(key);
-  addTexture(scene, key, Math.ceil(area.width), Math.ceil(area.height))?.draw(layer).render();
-  layer.destroy();
-  return scene.add.image(area.x, area.y, key).setOrigin(0, 0).setScrollFactor(0).setDepth(10);
 }

@@ -1,0 +1,196 @@
+/**
+ * The feed's fixed chrome (the status line, the apps' bars) drawn with the 2D canvas
+ * API into one canvas texture per bar. Drawn with Phaser objects and baked into a
+ * render target, each bar cost the feed's first frame a Text object per label (a
+ * canvas, a measured font and a GL texture each), a render target and a render pass:
+ * the bars were about a third of building the feed (docs/performance.md).
+ */
+import type Phaser from 'phaser';
+import { cssHex } from '../../ui/colour';
+import { FONT_STACK } from '../../ui/theme';
+import type { Pen } from './draw';
+
+export interface LabelStyle {
+  /** Font size in canvas pixels (already scaled for the text size setting). */
+  size: number;
+  colour: string;
+  bold?: boolean;
+}
+
+/** A label's box as Phaser's Text would give it: the line height Phaser measures. */
+export interface LabelBox {
+  width: number;
+  height: number;
+  ascent: number;
+}
+
+/** Between the lines of a wrapped label, as draw.ts's text() sets for Phaser's. */
+export const LINE_SPACING = 3;
+
+/** What Phaser measures a font's line height with (TextStyle.testString). */
+const HEIGHT_SAMPLE = '|MÉqgy';
+
+let measuring: CanvasRenderingContext2D | null = null;
+function measuringContext(): CanvasRenderingContext2D {
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) throw new Error('this browser cannot draw on a 2D canvas');
+  return measuring;
+}
+
+export function labelFont(style: LabelStyle): string {
+  return `${style.bold ? 'bold ' : ''}${style.size}px ${FONT_STACK}`;
+}
+
+export function measureLabel(text: string, style: LabelStyle): LabelBox {
+  const context = measuringContext();
+  context.font = labelFont(style);
+  const sample = context.measureText(HEIGHT_SAMPLE);
+  return {
+    width: context.measureText(text).width,
+    height: sample.actualBoundingBoxAscent + sample.actualBoundingBoxDescent,
+    ascent: sample.actualBoundingBoxAscent,
+  };
+}
+
+/** Measures with the label's font, for wrapText. */
+export function labelMeasure(style: LabelStyle): (text: string) => number {
+  const context = measuringContext();
+  return (text) => {
+    context.font = labelFont(style);
+    return context.measureText(text).width;
+  };
+}
+
+/**
+ * The largest size from `style.size` down to `minSize` at which `fits` holds for the
+ * label's box, as shrinkToFit does for a Text.
+ */
+export function sizeToFit(
+  style: LabelStyle,
+  fits: (style: LabelStyle) => boolean,
+  minSize: number,
+): LabelStyle {
+  let fitted = style;
+  while (!fits(fitted) && fitted.size > minSize) fitted = { ...fitted, size: fitted.size - 1 };
+  return fitted;
+}
+
+/** Draws a line of text with its top at y; x is its left edge, centre or right edge. */
+export function drawLabel(
+  context: CanvasRenderingContext2D,
+  text: string,
+  x: number,
+  y: number,
+  style: LabelStyle,
+  align: CanvasTextAlign = 'left',
+): void {
+  context.font = labelFont(style);
+  context.fillStyle = style.colour;
+  context.textAlign = align;
+  context.textBaseline = 'alphabetic';
+  context.fillText(text, x, y + measureLabel(text, style).ascent);
+}
+
+export interface ChromeCanvas {
+  context: CanvasRenderingContext2D;
+  /** Icons and shapes, drawn at screen coordinates like the rest. */
+  pen: Pen;
+  /** Sends the drawing to the GPU and shows it, fixed on screen above the feed. */
+  show(): Phaser.GameObjects.Image;
+}
+
+/** A canvas texture for one bar, drawn at screen coordinates within `area`. */
+export function chromeCanvas(
+  scene: Phaser.Scene,
+  key: string,
+  area: { x: number; y: number; width: number; height: number },
+): ChromeCanvas {
+  // A rebuild (resize, language) draws the chrome again under the same key.
+  if (scene.textures.exists(key)) scene.textures.remove(key);
+  const texture = scene.textures.createCanvas(
+    key,
+    Math.max(1, Math.ceil(area.width)),
+    Math.max(1, Math.ceil(area.height)),
+  );
+  const context = texture?.getContext();
+  if (!texture || !context) throw new Error(`could not make the canvas for ${key}`);
+  context.translate(-area.x, -area.y);
+  return {
+    context,
+    pen: canvasPen(context),
+    show: () => {
+      texture.refresh();
+      return scene.add.image(area.x, area.y, key).setOrigin(0, 0).setScrollFactor(0).setDepth(10);
+    },
+  };
+}
+
+function rgba(colour: number, alpha: number): string {
+  if (alpha >= 1) return cssHex(colour);
+  return `rgba(${(colour >> 16) & 0xff}, ${(colour >> 8) & 0xff}, ${colour & 0xff}, ${alpha})`;
+}
+
+/** Phaser's Graphics calls on a 2D canvas, so icon() draws the same shapes on either. */
+export function canvasPen(context: CanvasRenderingContext2D): Pen {
+  const filled = (path: () => void) => {
+    context.beginPath();
+    path();
+    context.fill();
+    return pen;
+  };
+  const stroked = (path: () => void) => {
+    context.beginPath();
+    path();
+    context.stroke();
+    return pen;
+  };
+  const triangle = (x0: number, y0: number, x1: number, y1: number, x2: number, y2: number) => {
+    context.moveTo(x0, y0);
+    context.lineTo(x1, y1);
+    context.lineTo(x2, y2);
+    context.closePath();
+  };
+  const pen: Pen = {
+    lineStyle(width, colour, alpha = 1) {
+      context.lineWidth = width;
+      context.strokeStyle = rgba(colour, alpha);
+      return pen;
+    },
+    fillStyle(colour, alpha = 1) {
+      context.fillStyle = rgba(colour, alpha);
+      return pen;
+    },
+    fillRect: (x, y, width, height) => filled(() => context.rect(x, y, width, height)),
+    strokeRect: (x, y, width, height) => stroked(() => context.rect(x, y, width, height)),
+    fillRoundedRect: (x, y, width, height, radius = 20) =>
+      filled(() => context.roundRect(x, y, width, height, radius)),
+    strokeRoundedRect: (x, y, width, height, radius = 20) =>
+      stroked(() => context.roundRect(x, y, width, height, radius)),
+    fillTriangle: (x0, y0, x1, y1, x2, y2) => filled(() => triangle(x0, y0, x1, y1, x2, y2)),
+    strokeTriangle: (x0, y0, x1, y1, x2, y2) => stroked(() => triangle(x0, y0, x1, y1, x2, y2)),
+    fillCircle: (x, y, radius) => filled(() => context.arc(x, y, radius, 0, Math.PI * 2)),
+    strokeCircle: (x, y, radius) => stroked(() => context.arc(x, y, radius, 0, Math.PI * 2)),
+    fillEllipse: (x, y, width, height) =>
+      filled(() => context.ellipse(x, y, width / 2, height / 2, 0, 0, Math.PI * 2)),
+    strokeEllipse: (x, y, width, height) =>
+      stroked(() => context.ellipse(x, y, width / 2, height / 2, 0, 0, Math.PI * 2)),
+    lineBetween: (x1, y1, x2, y2) =>
+      stroked(() => {
+        context.moveTo(x1, y1);
+        context.lineTo(x2, y2);
+      }),
+    beginPath() {
+      context.beginPath();
+      return pen;
+    },
+    arc(x, y, radius, startAngle, endAngle) {
+      context.arc(x, y, radius, startAngle, endAngle);
+      return pen;
+    },
+    strokePath() {
+      context.stroke();
+      return pen;
+    },
+  };
+  return pen;
+}
