@@ -43,6 +43,7 @@ export function installLayoutProbe(): void {
     text?: string;
     list?: Node[];
     getBounds(): Box;
+    getData(key: string): unknown;
   }
   interface Scene {
     children: { list: Node[] };
@@ -50,6 +51,9 @@ export function installLayoutProbe(): void {
     events: { on(event: string, listener: (card: Node) => void): void };
   }
   const SLACK = 0.5;
+  // The bars' image name and data key (src/ui/chrome-canvas.ts, which needs a browser to import).
+  const CHROME_NAME = 'chrome';
+  const CHROME_LABELS = 'labels';
   const scene = (key: string) =>
     (
       window as unknown as { __ftf: { game: { scene: { getScene(key: string): Scene } } } }
@@ -110,10 +114,30 @@ export function installLayoutProbe(): void {
                 );
         }
       }
+      // The bars (status line, header, the apps' bars) are images with their labels drawn
+      // in (src/ui/chrome-canvas.ts): each label inside its bar, on the screen, clear of
+      // the buttons drawn over the bar.
+      for (const bar of children.list.filter((node) => node.name === CHROME_NAME)) {
+        const frame = bar.getBounds();
+        for (const label of bar.getData(CHROME_LABELS) as (Box & { text: string })[]) {
+          const where = `"${label.text}" at ${show(label)}`;
+          if (!inside(label, frame))
+            problems.push(`${where} sticks out of its bar at ${show(frame)}`);
+          if (label.x < -SLACK || label.x + label.width > screen + SLACK)
+            problems.push(`${where} runs off the ${screen}px screen`);
+          for (const button of buttons)
+            if (overlaps(label, button.frame))
+              problems.push(`${where} runs under a button at ${show(button.frame)}`);
+        }
+      }
       // The feed's cards are images (textures) of one width and must stay in their column.
       // Other scenes' images are decoration (the title's drifting backdrop).
       const images =
-        key === 'feed' ? children.list.filter((node) => node.type === 'Image' && node.visible) : [];
+        key === 'feed'
+          ? children.list.filter(
+              (node) => node.type === 'Image' && node.visible && node.name !== CHROME_NAME,
+            )
+          : [];
       const card = images.reduce<Node | null>(
         (widest, image) => (!widest || image.width > widest.width ? image : widest),
         null,

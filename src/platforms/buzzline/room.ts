@@ -5,8 +5,8 @@
  */
 import { accountOf, authorName } from '../../core/authors';
 import type { Post } from '../../core/level/schema';
+import { type LabelStyle, measureLabel, sizeToFit } from '../../ui/chrome-canvas';
 import { fontPx, highContrast } from '../../ui/display';
-import { drawLabel, type LabelStyle, measureLabel, sizeToFit } from '../shared/chrome-canvas';
 import { avatar, icon, tabBar, text, topBar } from '../shared/draw';
 import { imageCount, initials, topicOf, verifiedKind } from '../shared/post-details';
 import type { PlatformRoom, PostLayout, RoomContext } from '../shared/room';
@@ -54,10 +54,10 @@ export const buzzline: PlatformRoom = {
     const height = Math.ceil(
       Math.max(measureLabel(followingLabel, following).height, hotBox.height) + 24,
     );
-    const { context, pen, show } = topBar(scene, area, height, c.bar);
-    drawLabel(context, followingLabel, area.width / 2 - 14, top + 10, following, 'right');
+    const { pen, label, show } = topBar(scene, area, height, c.bar);
+    label(followingLabel, area.width / 2 - 14, top + 10, following, 'right');
     const hotX = area.width / 2 + 14;
-    drawLabel(context, hotLabel, hotX, top + 10, hot);
+    label(hotLabel, hotX, top + 10, hot);
     pen
       .fillStyle(Number.parseInt(c.orange.slice(1), 16))
       .fillRect(hotX + hotBox.width / 2 - 10, top + 10 + hotBox.height + 4, 20, 3);

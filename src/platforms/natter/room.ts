@@ -3,15 +3,10 @@
  * group's name and member count, and Moments (the friends' timeline) for posts that
  * are not messages. A long press on a message opens its message menu (Open, Flag, Looks genuine).
  */
+
+import { LINE_SPACING, labelMeasure, measureLabel, sizeToFit } from '../../ui/chrome-canvas';
 import { fontPx, highContrast } from '../../ui/display';
 import { breakUnits, wrapText } from '../../ui/text-wrap';
-import {
-  drawLabel,
-  LINE_SPACING,
-  labelMeasure,
-  measureLabel,
-  sizeToFit,
-} from '../shared/chrome-canvas';
 import { type BarColours, tabBar, topBar } from '../shared/draw';
 import { inMoments, memberCount } from '../shared/post-details';
 import type { PlatformRoom } from '../shared/room';
@@ -58,7 +53,7 @@ export const natter: PlatformRoom = {
     const lineHeight = measureLabel(title, style).height;
     const labelHeight = lines.length * lineHeight + (lines.length - 1) * LINE_SPACING;
     const height = Math.ceil(Math.max(44, labelHeight + 16));
-    const { context, pen, show } = topBar(scene, area, height, c.bar);
+    const { pen, label, show } = topBar(scene, area, height, c.bar);
     const ink = Number.parseInt(c.ink.slice(1), 16);
     // "‹" back and "···" more, drawn: the real Back is the game's own button above.
     pen.lineStyle(2.5, ink).lineBetween(22, top + height / 2, 30, top + height / 2 - 8);
@@ -69,7 +64,7 @@ export const natter: PlatformRoom = {
     const labelTop = top + (height - labelHeight) / 2;
     lines.forEach((line, index) => {
       const y = labelTop + index * (lineHeight + LINE_SPACING);
-      drawLabel(context, line, area.width / 2, y, style, 'center');
+      label(line, area.width / 2, y, style, 'center');
     });
     show();
     const bottom = tabBar(

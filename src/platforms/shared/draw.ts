@@ -1,18 +1,18 @@
 /** Small drawing pieces every room uses: text, avatars, icons, the status line, the tab bar. */
 import type Phaser from 'phaser';
+import {
+  type ChromeCanvas,
+  chromeCanvas,
+  type LabelStyle,
+  LINE_SPACING,
+  measureLabel,
+  type Pen,
+  sizeToFit,
+} from '../../ui/chrome-canvas';
 import { cssHex, inkOn } from '../../ui/colour';
 import { fontPx } from '../../ui/display';
 import { wordWrapWithin } from '../../ui/text-wrap';
 import { avatarColour, FONT_STACK } from '../../ui/theme';
-import {
-  type ChromeCanvas,
-  chromeCanvas,
-  drawLabel,
-  type LabelStyle,
-  LINE_SPACING,
-  measureLabel,
-  sizeToFit,
-} from './chrome-canvas';
 
 export interface TextStyle {
   size: number;
@@ -86,29 +86,6 @@ export type IconName =
   | 'share'
   | 'disc'
   | 'search';
-
-/**
- * The shape calls icons draw with: a Phaser Graphics, or a 2D canvas through canvasPen
- * (chrome-canvas.ts).
- */
-export interface Pen {
-  lineStyle(width: number, colour: number, alpha?: number): Pen;
-  fillStyle(colour: number, alpha?: number): Pen;
-  fillRect(x: number, y: number, width: number, height: number): Pen;
-  strokeRect(x: number, y: number, width: number, height: number): Pen;
-  fillRoundedRect(x: number, y: number, width: number, height: number, radius?: number): Pen;
-  strokeRoundedRect(x: number, y: number, width: number, height: number, radius?: number): Pen;
-  fillTriangle(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): Pen;
-  strokeTriangle(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): Pen;
-  fillCircle(x: number, y: number, radius: number): Pen;
-  strokeCircle(x: number, y: number, radius: number): Pen;
-  fillEllipse(x: number, y: number, width: number, height: number): Pen;
-  strokeEllipse(x: number, y: number, width: number, height: number): Pen;
-  lineBetween(x1: number, y1: number, x2: number, y2: number): Pen;
-  beginPath(): Pen;
-  arc(x: number, y: number, radius: number, startAngle: number, endAngle: number): Pen;
-  strokePath(): Pen;
-}
 
 /** Line icons drawn with shapes, so no font can turn them into empty boxes. */
 export function icon(
@@ -243,7 +220,7 @@ export interface BarColours {
 /** A phone's status line: the time on the left, signal and battery on the right. */
 export function statusLine(scene: Phaser.Scene, width: number, colours: BarColours): number {
   const height = 24;
-  const { context, pen, show } = chromeCanvas(scene, 'chrome-status', {
+  const { pen, label, show } = chromeCanvas(scene, 'chrome-status', {
     x: 0,
     y: 0,
     width,
@@ -254,7 +231,7 @@ export function statusLine(scene: Phaser.Scene, width: number, colours: BarColou
     new Date(),
   );
   // A phone's clock keeps its size at any text size: the line is a phone's height.
-  drawLabel(context, time, 12, 4, { size: 12, colour: colours.ink, bold: true });
+  label(time, 12, 4, { size: 12, colour: colours.ink, bold: true });
   const ink = Number.parseInt(colours.ink.slice(1), 16);
   pen.fillStyle(ink);
   for (let bar = 0; bar < 4; bar++)
@@ -318,7 +295,7 @@ export function tabBar(
     ),
   );
   const top = bottom - height;
-  const { context, pen, show } = chromeCanvas(scene, 'chrome-tabs', {
+  const { pen, label, show } = chromeCanvas(scene, 'chrome-tabs', {
     x: 0,
     y: top,
     width,
@@ -330,14 +307,7 @@ export function tabBar(
     const cx = left + cell * index + cell / 2;
     const colour = Number.parseInt((index === 0 ? colours.active : colours.ink).slice(1), 16);
     icon(pen, tab.icon, cx, top + 16, 9, colour, index === 0);
-    drawLabel(
-      context,
-      tab.label,
-      cx,
-      top + 29,
-      { ...(styles[index] as LabelStyle), size: smallest },
-      'center',
-    );
+    label(tab.label, cx, top + 29, { ...(styles[index] as LabelStyle), size: smallest }, 'center');
   });
   show();
   return height;

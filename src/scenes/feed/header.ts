@@ -9,11 +9,12 @@ import type { OverlayButton } from '../../a11y/layer';
 import type { Level } from '../../core/level/schema';
 import { answeredCount, type SessionState, secondsLeft } from '../../core/session';
 import { canvasButton } from '../../ui/button';
+import { chromeCanvas, measureLabel, sizeToFit } from '../../ui/chrome-canvas';
 import { el } from '../../ui/dialog';
 import { fontPx, scaled } from '../../ui/display';
 import { openHelp } from '../../ui/help-panel';
 import { openSettings } from '../../ui/settings-panel';
-import { shrinkToFit, wordWrapWithin } from '../../ui/text-wrap';
+import { wordWrapWithin } from '../../ui/text-wrap';
 import { APP, FONT_STACK, PLATFORM_STYLES } from '../../ui/theme';
 import type { GameContext } from '../context';
 
@@ -132,24 +133,16 @@ export class FeedHeader {
     const narrow = w < NARROW || between < 200;
     const centre = w / 2;
     const textWidth = narrow ? w - 20 : between;
-    const title = scene.add
-      .text(
-        centre,
-        narrow ? y + buttonHeight + 6 : top + 12,
-        t(`platforms.${level.platform}.name`),
-        {
-          fontFamily: FONT_STACK,
-          fontSize: fontPx(26),
-          fontStyle: 'bold',
-          color: style.headerInk,
-        },
-      )
-      .setOrigin(0.5, 0)
-      .setScrollFactor(0)
-      .setDepth(11);
-    shrinkToFit(title, textWidth, Number.POSITIVE_INFINITY);
+    const titleLabel = t(`platforms.${level.platform}.name`);
+    const titleStyle = sizeToFit(
+      { size: Number.parseFloat(fontPx(26)), colour: style.headerInk, bold: true },
+      (tried) => measureLabel(titleLabel, tried).width <= textWidth,
+      11,
+    );
+    const titleTop = narrow ? y + buttonHeight + 6 : top + 12;
+    const titleHeight = measureLabel(titleLabel, titleStyle).height;
     this.progressText = scene.add
-      .text(centre, title.y + title.height + 2, '', {
+      .text(centre, titleTop + titleHeight + 2, '', {
         fontFamily: FONT_STACK,
         fontSize: fontPx(15),
         color: style.headerInk,
@@ -174,8 +167,16 @@ export class FeedHeader {
     const bottom = Math.ceil(
       Math.max(y + buttonHeight + 10, this.progressText.y + progressLines + 8),
     );
-    const background = scene.add.graphics().setScrollFactor(0).setDepth(10);
-    background.fillStyle(style.header, 1).fillRect(0, top, w, bottom - top);
+    // The background and the platform's name never change: one canvas, under the buttons.
+    const { pen, label, show } = chromeCanvas(scene, 'chrome-header', {
+      x: 0,
+      y: top,
+      width: w,
+      height: bottom - top,
+    });
+    pen.fillStyle(style.header).fillRect(0, top, w, bottom - top);
+    label(titleLabel, centre, titleTop, titleStyle, 'center');
+    show();
     return bottom;
   }
 

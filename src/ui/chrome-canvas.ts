@@ -1,14 +1,33 @@
 /**
- * The feed's fixed chrome (the status line, the apps' bars) drawn with the 2D canvas
- * API into one canvas texture per bar. Drawn with Phaser objects and baked into a
+ * The feed's fixed chrome (the status line, the header, the apps' bars) drawn with the
+ * 2D canvas API into one canvas texture per bar. Drawn with Phaser objects and baked into a
  * render target, each bar cost the feed's first frame a Text object per label (a
  * canvas, a measured font and a GL texture each), a render target and a render pass:
  * the bars were about a third of building the feed (docs/performance.md).
  */
 import type Phaser from 'phaser';
-import { cssHex } from '../../ui/colour';
-import { FONT_STACK } from '../../ui/theme';
-import type { Pen } from './draw';
+import { cssHex } from './colour';
+import { FONT_STACK } from './theme';
+
+/** The shape calls icons draw with (platforms/shared/draw.ts): a Phaser Graphics, or canvasPen. */
+export interface Pen {
+  lineStyle(width: number, colour: number, alpha?: number): Pen;
+  fillStyle(colour: number, alpha?: number): Pen;
+  fillRect(x: number, y: number, width: number, height: number): Pen;
+  strokeRect(x: number, y: number, width: number, height: number): Pen;
+  fillRoundedRect(x: number, y: number, width: number, height: number, radius?: number): Pen;
+  strokeRoundedRect(x: number, y: number, width: number, height: number, radius?: number): Pen;
+  fillTriangle(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): Pen;
+  strokeTriangle(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): Pen;
+  fillCircle(x: number, y: number, radius: number): Pen;
+  strokeCircle(x: number, y: number, radius: number): Pen;
+  fillEllipse(x: number, y: number, width: number, height: number): Pen;
+  strokeEllipse(x: number, y: number, width: number, height: number): Pen;
+  lineBetween(x1: number, y1: number, x2: number, y2: number): Pen;
+  beginPath(): Pen;
+  arc(x: number, y: number, radius: number, startAngle: number, endAngle: number): Pen;
+  strokePath(): Pen;
+}
 
 export interface LabelStyle {
   /** Font size in canvas pixels (already scaled for the text size setting). */
@@ -75,26 +94,24 @@ export function sizeToFit(
   return fitted;
 }
 
-/** Draws a line of text with its top at y; x is its left edge, centre or right edge. */
-export function drawLabel(
-  context: CanvasRenderingContext2D,
-  text: string,
-  x: number,
-  y: number,
-  style: LabelStyle,
-  align: CanvasTextAlign = 'left',
-): void {
-  context.font = labelFont(style);
-  context.fillStyle = style.colour;
-  context.textAlign = align;
-  context.textBaseline = 'alphabetic';
-  context.fillText(text, x, y + measureLabel(text, style).ascent);
+/** A label drawn on a bar, in screen coordinates: the layout probe checks where it went. */
+export interface DrawnLabel {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
+/** The name and data key the bars' images carry, for tests/e2e/layout-probe.ts. */
+export const CHROME_NAME = 'chrome';
+export const CHROME_LABELS = 'labels';
+
 export interface ChromeCanvas {
-  context: CanvasRenderingContext2D;
   /** Icons and shapes, drawn at screen coordinates like the rest. */
   pen: Pen;
+  /** Draws a line of text with its top at y; x is its left edge, centre or right edge. */
+  label(text: string, x: number, y: number, style: LabelStyle, align?: CanvasTextAlign): void;
   /** Sends the drawing to the GPU and shows it, fixed on screen above the feed. */
   show(): Phaser.GameObjects.Image;
 }
@@ -115,12 +132,28 @@ export function chromeCanvas(
   const context = texture?.getContext();
   if (!texture || !context) throw new Error(`could not make the canvas for ${key}`);
   context.translate(-area.x, -area.y);
+  const labels: DrawnLabel[] = [];
   return {
-    context,
     pen: canvasPen(context),
+    label(text, x, y, style, align = 'left') {
+      const box = measureLabel(text, style);
+      context.font = labelFont(style);
+      context.fillStyle = style.colour;
+      context.textAlign = align;
+      context.textBaseline = 'alphabetic';
+      context.fillText(text, x, y + box.ascent);
+      const left = align === 'center' ? x - box.width / 2 : align === 'right' ? x - box.width : x;
+      labels.push({ text, x: left, y, width: box.width, height: box.height });
+    },
     show: () => {
       texture.refresh();
-      return scene.add.image(area.x, area.y, key).setOrigin(0, 0).setScrollFactor(0).setDepth(10);
+      return scene.add
+        .image(area.x, area.y, key)
+        .setOrigin(0, 0)
+        .setScrollFactor(0)
+        .setDepth(10)
+        .setName(CHROME_NAME)
+        .setData(CHROME_LABELS, labels);
     },
   };
 }
