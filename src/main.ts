@@ -119,6 +119,9 @@ async function start(): Promise<void> {
     ? import('./services/lms/reporter').then(({ connectLms }) => connectLms(lms, context))
     : Promise.resolve();
 
+  // Phaser boots within its constructor (the page has loaded): a task of its own, so
+  // neither this setup nor the boot makes one long task that blocks input.
+  await nextTask();
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
     parent: 'game',
