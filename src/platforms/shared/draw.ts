@@ -13,6 +13,7 @@ import { cssHex, inkOn } from '../../ui/colour';
 import { fontPx } from '../../ui/display';
 import { wordWrapWithin } from '../../ui/text-wrap';
 import { avatarColour, FONT_STACK } from '../../ui/theme';
+import { statusClock } from './status-clock';
 
 export interface TextStyle {
   size: number;
@@ -227,9 +228,7 @@ export function statusLine(scene: Phaser.Scene, width: number, colours: BarColou
     height,
   });
   pen.fillStyle(colours.background).fillRect(0, 0, width, height);
-  const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(
-    new Date(),
-  );
+  const time = statusClock(new Date(), document.documentElement.lang || 'en');
   // A phone's clock keeps its size at any text size: the line is a phone's height.
   label(time, 12, 4, { size: 12, colour: colours.ink, bold: true });
   const ink = Number.parseInt(colours.ink.slice(1), 16);
