@@ -1,9 +1,9 @@
 /**
  * The feed's fixed chrome (the status line, the header, the apps' bars) drawn with the
- * 2D canvas API into one canvas texture per bar. Drawn with Phaser objects and baked into a
- * render target, each bar cost the feed's first frame a Text object per label (a
- * canvas, a measured font and a GL texture each), a render target and a render pass:
- * the bars were about a third of building the feed (docs/performance.md).
+ * 2D canvas API into one canvas texture per bar. Drawn with Phaser objects and baked
+ * into a render target, each bar cost the feed's first frame a Text object per label
+ * (a canvas, a measured font and a GL texture each), a render target and a render
+ * pass: the bars were about a third of building the feed (docs/performance.md).
  */
 import type Phaser from 'phaser';
 import { cssHex } from './colour';
@@ -56,7 +56,7 @@ function measuringContext(): CanvasRenderingContext2D {
   return measuring;
 }
 
-export function labelFont(style: LabelStyle): string {
+function labelFont(style: LabelStyle): string {
   return `${style.bold ? 'bold ' : ''}${style.size}px ${FONT_STACK}`;
 }
 
@@ -95,7 +95,7 @@ export function sizeToFit(
 }
 
 /** A label drawn on a bar, in screen coordinates: the layout probe checks where it went. */
-export interface DrawnLabel {
+interface DrawnLabel {
   text: string;
   x: number;
   y: number;
@@ -104,8 +104,8 @@ export interface DrawnLabel {
 }
 
 /** The name and data key the bars' images carry, for tests/e2e/layout-probe.ts. */
-export const CHROME_NAME = 'chrome';
-export const CHROME_LABELS = 'labels';
+const CHROME_NAME = 'chrome';
+const CHROME_LABELS = 'labels';
 
 export interface ChromeCanvas {
   /** Icons and shapes, drawn at screen coordinates like the rest. */

@@ -1,4 +1,4 @@
-/** Small drawing pieces every room uses: text, avatars, icons, the status line, the tab bar. */
+/** Small drawing pieces every room uses: text, avatars, icons, the status line, the top and tab bars. */
 import type Phaser from 'phaser';
 import {
   type ChromeCanvas,
