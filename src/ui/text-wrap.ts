@@ -210,6 +210,11 @@ export function shrinkToFit(
   return text;
 }
 
+/** The width of the text's widest piece that wrapping cannot break (a word, in most languages). */
+export function widestWord(text: string, measure: Measure, locale?: string): number {
+  return Math.max(0, ...breakUnits(text, locale).map((unit) => measure(unit.trim())));
+}
+
 /**
  * Steps a text's font size down until its longest word fits on one line, so a short
  * label (a button at a large text size) is never broken inside a word.
@@ -219,10 +224,9 @@ export function shrinkLongestWord(
   maxWidth: number,
   minSize = 11,
 ): Phaser.GameObjects.Text {
-  const words = breakUnits(text.text, document.documentElement.lang || undefined).map((unit) =>
-    unit.trim(),
-  );
-  const widest = () => Math.max(0, ...words.map((word) => text.context.measureText(word).width));
+  const locale = document.documentElement.lang || undefined;
+  const widest = () =>
+    widestWord(text.text, (word) => text.context.measureText(word).width, locale);
   let size = Number.parseFloat(String(text.style.fontSize));
   while (widest() > maxWidth && size > minSize) {
     size -= 1;

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakUnits, segmentUnits, wrapText } from '../../src/ui/text-wrap';
+import { breakUnits, segmentUnits, widestWord, wrapText } from '../../src/ui/text-wrap';
 
 const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 const measure = (text: string) =>
@@ -145,5 +145,22 @@ describe('breakUnits', () => {
         expect(breakUnits(sample, locale)).toEqual(segmentUnits(sample, locale));
       }),
     );
+  });
+});
+
+describe('widestWord', () => {
+  it('measures the widest piece a line cannot be broken inside, without its spaces', () => {
+    expect(widestWord('Однополчане, седьмая часть (60)', measure, 'ru')).toBe(
+      measure('Однополчане,'),
+    );
+    expect(widestWord('  a  bb  ', measure, 'en')).toBe(2);
+    expect(widestWord('', measure, 'en')).toBe(0);
+  });
+
+  it('finds Chinese words without spaces, narrower than the whole sentence', () => {
+    const sentence = '七连老战友群欢迎大家';
+    const widest = widestWord(sentence, measure, 'zh-Hans');
+    expect(widest).toBeGreaterThan(0);
+    expect(widest).toBeLessThan(measure(sentence));
   });
 });

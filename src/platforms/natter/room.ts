@@ -6,7 +6,7 @@
 
 import { LINE_SPACING, labelMeasure, measureLabel, sizeToFit } from '../../ui/chrome-canvas';
 import { fontPx, highContrast } from '../../ui/display';
-import { breakUnits, wrapText } from '../../ui/text-wrap';
+import { widestWord, wrapText } from '../../ui/text-wrap';
 import { type BarColours, tabBar, topBar } from '../shared/draw';
 import { inMoments, memberCount } from '../shared/post-details';
 import type { PlatformRoom } from '../shared/room';
@@ -43,10 +43,9 @@ export const natter: PlatformRoom = {
     const maxWidth = area.width - 90;
     const locale = document.documentElement.lang || undefined;
     // A long word (Russian, a large text size) gets smaller rather than broken in two.
-    const words = breakUnits(title, locale).map((unit) => unit.trim());
     const style = sizeToFit(
       { size: Number.parseFloat(fontPx(16)), colour: c.ink, bold: true },
-      (tried) => Math.max(0, ...words.map((word) => measureLabel(word, tried).width)) <= maxWidth,
+      (tried) => widestWord(title, labelMeasure(tried), locale) <= maxWidth,
       11,
     );
     const lines = wrapText(title, { maxWidth, measure: labelMeasure(style), locale, maxLines: 2 });
