@@ -114,6 +114,15 @@ export class Scroller {
     // A gesture the browser took over ends the drag too, or the feed's glide would wait on it.
     window.addEventListener('pointercancel', onUp);
     viewport.addEventListener('scroll', onNativeScroll);
+    // A snapping feed's swipes are the game's (touch-action: none), yet Chrome still runs
+    // its own fling after a quick one and swallows any tap in the next half second or so
+    // as "stop the fling": a tap on the video just snapped to did nothing. A cancelled
+    // touchmove starts no fling.
+    if (options.snap) {
+      const onTouchMove = (event: TouchEvent) => event.preventDefault();
+      viewport.addEventListener('touchmove', onTouchMove, { passive: false });
+      this.cleanup.push(() => viewport.removeEventListener('touchmove', onTouchMove));
+    }
     this.cleanup.push(
       () => viewport.removeEventListener('wheel', onWheel),
       () => viewport.removeEventListener('pointerdown', onDown),

@@ -79,16 +79,22 @@ function withFixtures(page: Page): Promise<void> {
   );
 }
 
-/** A finger drags up the screen by `distance` pixels, as on a phone. */
+/**
+ * A finger flicks up the screen by `distance` pixels in 8 frames, as on a phone: the
+ * events carry their own times, so the browser sees the same speed however busy it is.
+ */
 async function swipeUp(cdp: CDPSession, x: number, from: number, distance: number): Promise<void> {
-  const touch = (y: number) => [{ x, y, id: 1 }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(from) });
-  for (let step = 1; step <= 8; step++)
-    await cdp.send('Input.dispatchTouchEvent', {
-      type: 'touchMove',
-      touchPoints: touch(from - (distance * step) / 8),
+  const start = Date.now() / 1000;
+  const event = (type: 'touchStart' | 'touchMove' | 'touchEnd', step: number, y?: number) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: y === undefined ? [] : [{ x, y, id: 1 }],
+      timestamp: start + step * 0.016,
     });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await event('touchStart', 0, from);
+  for (let step = 1; step <= 8; step++)
+    await event('touchMove', step, from - (distance * step) / 8);
+  await event('touchEnd', 9);
 }
 
 async function debriefShown(page: Page): Promise<void> {
@@ -181,11 +187,13 @@ describe('each platform', () => {
           swipes++;
           const before = await scrollY();
           await swipeUp(cdp, PHONE.width / 2, 600, 300);
-          // Until the feed rests (Loopy snaps to the next video).
+          // Until the feed rests (Loopy snaps to the next video). The tap below comes soon
+          // after, as a player's does: within the half second a browser's own fling would
+          // take for "stop scrolling" and swallow.
           let last = Number.NaN;
-          for (let wait = 0; wait < 20 && (await scrollY()) !== last; wait++) {
+          for (let wait = 0; wait < 40 && (await scrollY()) !== last; wait++) {
             last = await scrollY();
-            await page.waitForTimeout(200);
+            await page.waitForTimeout(100);
           }
           if ((await scrollY()) > before) moved++;
         }
