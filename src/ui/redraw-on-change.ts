@@ -102,6 +102,19 @@ const FIELDS = [
 
 type Fields = Partial<Record<(typeof FIELDS)[number], unknown>>;
 
+/** No objects, and cameras that neither fill their background nor run an effect. */
+function drawsNothing(sys: Phaser.Scenes.Systems): boolean {
+  return (
+    sys.displayList.length === 0 &&
+    sys.cameras.cameras.every(
+      (camera) =>
+        camera.backgroundColor.alpha === 0 &&
+        !camera.fadeEffect.isRunning &&
+        !camera.flashEffect.isRunning,
+    )
+  );
+}
+
 /**
  * A 32-bit sum of what the active scenes would draw: a different number for a
  * different frame, whatever changed, with the odd collision costing one stale second.
@@ -114,13 +127,15 @@ class Fingerprint {
   of(game: Phaser.Game): number {
     this.hash = 0x811c9dc5;
     this.number(game.config.backgroundColor.color32);
+    // The scenes SceneManager.render draws, leaving out those that draw nothing: the
+    // game's other scenes arrive while a level opens, and the feed waits for its level
+    // with nothing on show. Counting them cost a frame each there, on the way to the feed.
     for (const scene of game.scene.scenes) {
       const sys = scene.sys;
-      // The scenes SceneManager.render draws.
       const { status, visible } = sys.settings;
       const shown = visible && status >= Phaser.Scenes.LOADING && status < Phaser.Scenes.SLEEPING;
-      this.number(shown ? this.idOf(scene) : 0);
-      if (!shown) continue;
+      if (!shown || drawsNothing(sys)) continue;
+      this.number(this.idOf(scene));
       for (const camera of sys.cameras.cameras) this.camera(camera);
       this.objects(sys.displayList.list);
     }

@@ -28,18 +28,20 @@ async function openFixture(page: Page): Promise<void> {
   await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${level.id}`);
 }
 
-/** Counts the frames the game actually draws from now on. */
+/** Counts the frames the game actually draws from now on (from zero again, if counting already). */
 async function countDrawnFrames(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as {
       __ftf: { game: { renderer: { postRender: () => void } } };
-      __drawn: number;
+      __drawn?: number;
     };
+    const counting = w.__drawn !== undefined;
+    w.__drawn = 0;
+    if (counting) return;
     const renderer = w.__ftf.game.renderer;
     const postRender = renderer.postRender.bind(renderer);
-    w.__drawn = 0;
     renderer.postRender = () => {
-      w.__drawn++;
+      w.__drawn = (w.__drawn ?? 0) + 1;
       postRender();
     };
   });
@@ -113,6 +115,40 @@ describe('drawing the feed', () => {
     await countDrawnFrames(page);
     await page.waitForTimeout(2500);
     expect(await drawnFrames(page)).toBeLessThanOrEqual(3);
+
+    // Scenes that show nothing change nothing on screen, so they draw no frame: scenes
+    // joining the game (the game's others do while a level opens) and one running empty
+    // (the feed while its level loads). Four changes in 800 ms: at most the check.
+    await countDrawnFrames(page);
+    const steps = [
+      ['add', 'zz-waiting'],
+      ['add', 'zz-waiting-too'],
+      ['start', 'zz-empty'],
+      ['stop', 'zz-empty'],
+    ] as const;
+    for (const [step, key] of steps) {
+      await page.evaluate(
+        ({ step, key }) => {
+          const { scene } = (
+            window as unknown as {
+              __ftf: {
+                game: {
+                  scene: {
+                    add(key: string, config: object, start: boolean): void;
+                    stop(key: string): void;
+                  };
+                };
+              };
+            }
+          ).__ftf.game;
+          if (step === 'stop') scene.stop(key);
+          else scene.add(key, {}, step === 'start');
+        },
+        { step, key },
+      );
+      await page.waitForTimeout(200);
+    }
+    expect(await drawnFrames(page)).toBeLessThanOrEqual(1);
 
     // J moves to the next clip: the screen follows, and that clip starts from its beginning.
     await page.keyboard.press('j');
