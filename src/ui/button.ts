@@ -1,46 +1,20 @@
 /** A canvas button with its accessible twin laid over it. */
 import type Phaser from 'phaser';
 import type { AccessibleLayer, OverlayButton } from '../a11y/layer';
+import { fitLabel, labelFont } from './canvas-label';
 import { cssHex } from './colour';
 import { fontPx } from './display';
 import { drawFocusRing } from './focus-ring';
-import { shrinkLongestWord, shrinkToFit, wordWrapWithin } from './text-wrap';
-import { APP, FONT_STACK } from './theme';
+import { APP } from './theme';
 
 /** Space kept between a button's edge and its label. */
 const LABEL_INSET = 8;
 const RADIUS = 14;
-/** Corners kept whole when a face is stretched to a button's size: left, right, top, bottom. */
-const SLICES = [RADIUS, RADIUS, RADIUS, RADIUS] as const;
-/** A face texture: the four corners and a little middle to stretch. */
-const FACE_SIDE = RADIUS * 2 + 4;
+/** Where a button records its label's lines, for tests/e2e/layout-probe.ts. */
+const LABELS = 'labels';
 
-/**
- * A rounded button face in one colour (and border), drawn once per game on a small 2D
- * canvas and uploaded as a texture that every button of that colour stretches as a
- * nine-slice: a few quads a frame, where a Graphics shape is tessellated again every
- * frame (about 40-50 ms of the title's first frame with the CPU slowed 4x, measured).
- * A canvas, not a render target: making a render target cost the title more than the
- * shapes did. A contrast change brings new colours, so new keys.
- */
-function faceTexture(scene: Phaser.Scene, fill: number, border: number | null): string {
-  const key = `button-face-${fill.toString(16)}-${border === null ? 'none' : border.toString(16)}`;
-  if (scene.textures.exists(key)) return key;
-  const texture = scene.textures.createCanvas(key, FACE_SIDE, FACE_SIDE);
-  const context = texture?.getContext();
-  if (!texture || !context) return key;
-  context.beginPath();
-  context.roundRect(1, 1, FACE_SIDE - 2, FACE_SIDE - 2, RADIUS - 1);
-  context.fillStyle = cssHex(fill);
-  context.fill();
-  if (border !== null) {
-    context.lineWidth = 2;
-    context.strokeStyle = cssHex(border);
-    context.stroke();
-  }
-  texture.refresh();
-  return key;
-}
+/** Each button's canvas texture is its own, removed with the button. */
+let buttonTextures = 0;
 
 export interface CanvasButtonOptions {
   x: number;
@@ -56,6 +30,13 @@ export interface CanvasButtonOptions {
   key: string;
 }
 
+/**
+ * A button drawn on a small 2D canvas of its own, face and label together, and drawn
+ * again when hovered or focused. A Phaser Text label cost a canvas, a measured font and
+ * a GL texture of its own besides the face, and drew itself again at every size it
+ * tried while shrinking to fit: about a fifth of building the title, and a quarter of
+ * the feed's header, with the CPU slowed 4x (docs/performance.md).
+ */
 export function canvasButton(
   scene: Phaser.Scene,
   layer: AccessibleLayer,
@@ -66,43 +47,80 @@ export function canvasButton(
   hit: OverlayButton;
   ring: Phaser.GameObjects.Graphics;
 } {
-  const { x, y, width, height } = options;
-  const face = (hover: boolean) => {
-    const fill = options.primary
+  const { x, y, width, height, primary = false } = options;
+  buttonTextures += 1;
+  const key = `button-${buttonTextures}`;
+  const texture = scene.textures.createCanvas(
+    key,
+    Math.max(1, Math.ceil(width)),
+    Math.max(1, Math.ceil(height)),
+  );
+  const context = texture?.getContext();
+  if (!texture || !context) throw new Error(`could not make the canvas for button ${options.key}`);
+  const label = fitLabel(
+    options.label,
+    { width: width - LABEL_INSET * 2, height: height - LABEL_INSET },
+    {
+      size: Number.parseFloat(fontPx(options.fontSize ?? 20)),
+      colour: primary ? APP.primaryInk : APP.buttonInk,
+      bold: true,
+    },
+    document.documentElement.lang || undefined,
+  );
+  const lines = label.lines.map((line) => line.trimEnd());
+  const top = (height - lines.length * label.lineHeight) / 2;
+  const paint = (hover: boolean) => {
+    context.clearRect(0, 0, texture.width, texture.height);
+    context.beginPath();
+    context.roundRect(1, 1, width - 2, height - 2, RADIUS - 1);
+    const fill = primary
       ? hover
         ? APP.primaryHover
         : APP.accent
       : hover
         ? APP.buttonHover
         : APP.button;
-    const texture = faceTexture(scene, fill, options.primary ? null : APP.buttonBorder);
-    return scene.add.nineslice(0, 0, texture, undefined, width, height, ...SLICES);
-  };
-  const normal = face(false);
-  let hovered: Phaser.GameObjects.NineSlice | null = null;
-  const draw = (hover: boolean) => {
-    if (hover && !hovered && normal.scene) {
-      hovered = face(true);
-      view.addAt(hovered, 1);
+    context.fillStyle = cssHex(fill);
+    context.fill();
+    if (!primary) {
+      context.lineWidth = 2;
+      context.strokeStyle = cssHex(APP.buttonBorder);
+      context.stroke();
     }
-    normal.setVisible(!hover);
-    hovered?.setVisible(hover);
+    context.font = labelFont(label.style);
+    context.fillStyle = label.style.colour;
+    context.textAlign = 'center';
+    context.textBaseline = 'alphabetic';
+    for (const [index, line] of lines.entries())
+      context.fillText(line, width / 2, top + index * label.lineHeight + label.ascent);
+    texture.refresh();
   };
-  const label = scene.add
-    .text(0, 0, options.label, {
-      fontFamily: FONT_STACK,
-      fontSize: fontPx(options.fontSize ?? 20),
-      fontStyle: 'bold',
-      color: options.primary ? APP.primaryInk : APP.buttonInk,
-      align: 'center',
-      wordWrap: wordWrapWithin(width - LABEL_INSET * 2),
-    })
-    .setOrigin(0.5);
-  shrinkLongestWord(label, width - LABEL_INSET * 2);
-  shrinkToFit(label, width - LABEL_INSET * 2, height - LABEL_INSET);
-  const view = scene.add.container(x + width / 2, y + height / 2, [normal, label]);
-  // Named and sized so tests can check that the label stays inside the button.
-  view.setName('button').setSize(width, height);
+  paint(false);
+  let hovered = false;
+  const draw = (hover: boolean) => {
+    if (hover === hovered || !view.scene) return;
+    hovered = hover;
+    paint(hover);
+  };
+  const view = scene.add.container(x + width / 2, y + height / 2, [scene.add.image(0, 0, key)]);
+  // Named, sized and told where its label went, so tests can check the label stays inside.
+  context.font = labelFont(label.style);
+  view
+    .setName('button')
+    .setSize(width, height)
+    .setData(
+      LABELS,
+      lines.map((line, index) => {
+        const lineWidth = context.measureText(line).width;
+        return {
+          text: line,
+          x: x + (width - lineWidth) / 2,
+          y: y + top + index * label.lineHeight,
+          width: lineWidth,
+          height: label.lineHeight,
+        };
+      }),
+    );
   const hit = layer.button({ label: options.label, onActivate: options.onActivate }, parent);
   hit.element.dataset.key = options.key;
   hit.place({ x, y, width, height });
@@ -115,6 +133,9 @@ export function canvasButton(
     radius: RADIUS,
   });
   // Goes wherever the button goes (fixed headers set a scroll factor on the view).
-  view.once('destroy', () => ring.destroy());
+  view.once('destroy', () => {
+    ring.destroy();
+    scene.textures.remove(key);
+  });
   return { view, hit, ring };
 }

@@ -6,8 +6,8 @@
  * pass: the bars were about a third of building the feed (docs/performance.md).
  */
 import type Phaser from 'phaser';
+import { type LabelStyle, labelFont, measureLabel } from './canvas-label';
 import { cssHex } from './colour';
-import { FONT_STACK } from './theme';
 
 /** The shape calls icons draw with (platforms/shared/draw.ts): a Phaser Graphics, or canvasPen. */
 export interface Pen {
@@ -29,70 +29,8 @@ export interface Pen {
   strokePath(): Pen;
 }
 
-export interface LabelStyle {
-  /** Font size in canvas pixels (already scaled for the text size setting). */
-  size: number;
-  colour: string;
-  bold?: boolean;
-}
-
-/** A label's box as Phaser's Text would give it: the line height Phaser measures. */
-export interface LabelBox {
-  width: number;
-  height: number;
-  ascent: number;
-}
-
 /** Between the lines of a wrapped label, as draw.ts's text() sets for Phaser's. */
 export const LINE_SPACING = 3;
-
-/** What Phaser measures a font's line height with (TextStyle.testString). */
-const HEIGHT_SAMPLE = '|MÉqgy';
-
-let measuring: CanvasRenderingContext2D | null = null;
-function measuringContext(): CanvasRenderingContext2D {
-  measuring ??= document.createElement('canvas').getContext('2d');
-  if (!measuring) throw new Error('this browser cannot draw on a 2D canvas');
-  return measuring;
-}
-
-function labelFont(style: LabelStyle): string {
-  return `${style.bold ? 'bold ' : ''}${style.size}px ${FONT_STACK}`;
-}
-
-export function measureLabel(text: string, style: LabelStyle): LabelBox {
-  const context = measuringContext();
-  context.font = labelFont(style);
-  const sample = context.measureText(HEIGHT_SAMPLE);
-  return {
-    width: context.measureText(text).width,
-    height: sample.actualBoundingBoxAscent + sample.actualBoundingBoxDescent,
-    ascent: sample.actualBoundingBoxAscent,
-  };
-}
-
-/** Measures with the label's font, for wrapText. */
-export function labelMeasure(style: LabelStyle): (text: string) => number {
-  const context = measuringContext();
-  return (text) => {
-    context.font = labelFont(style);
-    return context.measureText(text).width;
-  };
-}
-
-/**
- * The largest size from `style.size` down to `minSize` at which `fits` holds for the
- * label's box, as shrinkToFit does for a Text.
- */
-export function sizeToFit(
-  style: LabelStyle,
-  fits: (style: LabelStyle) => boolean,
-  minSize: number,
-): LabelStyle {
-  let fitted = style;
-  while (!fits(fitted) && fitted.size > minSize) fitted = { ...fitted, size: fitted.size - 1 };
-  return fitted;
-}
 
 /** A label drawn on a bar, in screen coordinates: the layout probe checks where it went. */
 interface DrawnLabel {

@@ -214,23 +214,3 @@ export function shrinkToFit(
 export function widestWord(text: string, measure: Measure, locale?: string): number {
   return Math.max(0, ...breakUnits(text, locale).map((unit) => measure(unit.trim())));
 }
-
-/**
- * Steps a text's font size down until its longest word fits on one line, so a short
- * label (a button at a large text size) is never broken inside a word.
- */
-export function shrinkLongestWord(
-  text: Phaser.GameObjects.Text,
-  maxWidth: number,
-  minSize = 11,
-): Phaser.GameObjects.Text {
-  const locale = document.documentElement.lang || undefined;
-  const widest = () =>
-    widestWord(text.text, (word) => text.context.measureText(word).width, locale);
-  let size = Number.parseFloat(String(text.style.fontSize));
-  while (widest() > maxWidth && size > minSize) {
-    size -= 1;
-    text.setFontSize(size);
-  }
-  return text;
-}

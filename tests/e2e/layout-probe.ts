@@ -29,7 +29,8 @@ interface LayoutProbe {
 /**
  * Runs in the page before the game: measures canvas texts with Phaser's getBounds() on
  * the live display list. Canvas buttons are containers named "button" sized to the
- * button; a PostCard is measured as it is laid out, through its scene event.
+ * button, with their labels' boxes in their data; a PostCard is measured as it is laid
+ * out, through its scene event.
  */
 export function installLayoutProbe(): void {
   interface Node {
@@ -51,7 +52,8 @@ export function installLayoutProbe(): void {
     events: { on(event: string, listener: (card: Node) => void): void };
   }
   const SLACK = 0.5;
-  // The bars' image name and data key (src/ui/chrome-canvas.ts, which needs a browser to import).
+  // The bars' image name, and the data key where bars and buttons record their labels
+  // (src/ui/chrome-canvas.ts and src/ui/button.ts, which need a browser to import).
   const CHROME_NAME = 'chrome';
   const CHROME_LABELS = 'labels';
   const scene = (key: string) =>
@@ -93,7 +95,21 @@ export function installLayoutProbe(): void {
             height: node.height,
           },
         }));
-      for (const { node, frame } of buttons) problems.push(...outside(frame, node, 'button'));
+      /** Labels drawn on a canvas (which records them): inside their frame, on the screen. */
+      const drawnLabels = (node: Node, frame: Box, what: string) =>
+        ((node.getData(CHROME_LABELS) ?? []) as (Box & { text: string })[]).map((label) => {
+          const where = `"${label.text}" at ${show(label)}`;
+          if (!inside(label, frame))
+            problems.push(`${where} sticks out of its ${what} at ${show(frame)}`);
+          if (label.x < -SLACK || label.x + label.width > screen + SLACK)
+            problems.push(`${where} runs off the ${screen}px screen`);
+          return { label, where };
+        });
+      // A button draws its label on its own canvas (src/ui/button.ts) and says where.
+      for (const { node, frame } of buttons) {
+        problems.push(...outside(frame, node, 'button'));
+        drawnLabels(node, frame, 'button');
+      }
       const overlaps = (a: Box, b: Box) =>
         a.x < b.x + b.width - SLACK &&
         b.x < a.x + a.width - SLACK &&
@@ -118,17 +134,10 @@ export function installLayoutProbe(): void {
       // in (src/ui/chrome-canvas.ts): each label inside its bar, on the screen, clear of
       // the buttons drawn over the bar.
       for (const bar of children.list.filter((node) => node.name === CHROME_NAME)) {
-        const frame = bar.getBounds();
-        for (const label of bar.getData(CHROME_LABELS) as (Box & { text: string })[]) {
-          const where = `"${label.text}" at ${show(label)}`;
-          if (!inside(label, frame))
-            problems.push(`${where} sticks out of its bar at ${show(frame)}`);
-          if (label.x < -SLACK || label.x + label.width > screen + SLACK)
-            problems.push(`${where} runs off the ${screen}px screen`);
+        for (const { label, where } of drawnLabels(bar, bar.getBounds(), 'bar'))
           for (const button of buttons)
             if (overlaps(label, button.frame))
               problems.push(`${where} runs under a button at ${show(button.frame)}`);
-        }
       }
       // The feed's cards are images (textures) of one width and must stay in their column.
       // Other scenes' images are decoration (the title's drifting backdrop).

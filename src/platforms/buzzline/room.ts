@@ -5,7 +5,7 @@
  */
 import { accountOf, authorName } from '../../core/authors';
 import type { Post } from '../../core/level/schema';
-import { type LabelStyle, measureLabel, sizeToFit } from '../../ui/chrome-canvas';
+import { type LabelStyle, measureLabel, sizeToFit } from '../../ui/canvas-label';
 import { fontPx, highContrast } from '../../ui/display';
 import { avatar, icon, tabBar, text, topBar } from '../shared/draw';
 import { imageCount, initials, topicOf, verifiedKind } from '../shared/post-details';

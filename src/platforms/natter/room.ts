@@ -4,7 +4,8 @@
  * are not messages. A long press on a message opens its message menu (Open, Flag, Looks genuine).
  */
 
-import { LINE_SPACING, labelMeasure, measureLabel, sizeToFit } from '../../ui/chrome-canvas';
+import { labelMeasure, measureLabel, sizeToFit } from '../../ui/canvas-label';
+import { LINE_SPACING } from '../../ui/chrome-canvas';
 import { fontPx, highContrast } from '../../ui/display';
 import { widestWord, wrapText } from '../../ui/text-wrap';
 import { type BarColours, tabBar, topBar } from '../shared/draw';

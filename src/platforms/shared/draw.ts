@@ -1,14 +1,7 @@
 /** Small drawing pieces every room uses: text, avatars, icons, the status line, the top and tab bars. */
 import type Phaser from 'phaser';
-import {
-  type ChromeCanvas,
-  chromeCanvas,
-  type LabelStyle,
-  LINE_SPACING,
-  measureLabel,
-  type Pen,
-  sizeToFit,
-} from '../../ui/chrome-canvas';
+import { type LabelStyle, measureLabel, sizeToFit } from '../../ui/canvas-label';
+import { type ChromeCanvas, chromeCanvas, LINE_SPACING, type Pen } from '../../ui/chrome-canvas';
 import { cssHex, inkOn } from '../../ui/colour';
 import { fontPx } from '../../ui/display';
 import { wordWrapWithin } from '../../ui/text-wrap';

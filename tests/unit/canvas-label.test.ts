@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type LabelStyle, sizeToFit } from '../../src/ui/chrome-canvas';
+import { type LabelStyle, sizeToFit } from '../../src/ui/canvas-label';
 
 const widthOf = (label: string, style: LabelStyle) => label.length * style.size * 0.6;
 

@@ -1,0 +1,111 @@
+/**
+ * Labels drawn with the 2D canvas API (the buttons' faces, the feed's bars), measured
+ * as Phaser measures its Text: no Text object, so no canvas, measured font and GL
+ * texture per label, and a label shrinks to fit by measuring alone, where a Text drew
+ * itself again at every size it tried.
+ */
+
+import { type Measure, widestWord, wrapText } from './text-wrap';
+import { FONT_STACK } from './theme';
+
+export interface LabelStyle {
+  /** Font size in canvas pixels (already scaled for the text size setting). */
+  size: number;
+  colour: string;
+  bold?: boolean;
+}
+
+/** A label's box as Phaser's Text would give it: the line height Phaser measures. */
+export interface LabelBox {
+  width: number;
+  height: number;
+  ascent: number;
+}
+
+/** What Phaser measures a font's line height with (TextStyle.testString). */
+const HEIGHT_SAMPLE = '|MÉqgy';
+
+let measuring: CanvasRenderingContext2D | null = null;
+function measuringContext(): CanvasRenderingContext2D {
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) throw new Error('this browser cannot draw on a 2D canvas');
+  return measuring;
+}
+
+export function labelFont(style: LabelStyle): string {
+  return `${style.bold ? 'bold ' : ''}${style.size}px ${FONT_STACK}`;
+}
+
+export function measureLabel(text: string, style: LabelStyle): LabelBox {
+  const context = measuringContext();
+  context.font = labelFont(style);
+  const sample = context.measureText(HEIGHT_SAMPLE);
+  return {
+    width: context.measureText(text).width,
+    height: sample.actualBoundingBoxAscent + sample.actualBoundingBoxDescent,
+    ascent: sample.actualBoundingBoxAscent,
+  };
+}
+
+/** Measures with the label's font, for wrapText. */
+export function labelMeasure(style: LabelStyle): Measure {
+  const context = measuringContext();
+  return (text) => {
+    context.font = labelFont(style);
+    return context.measureText(text).width;
+  };
+}
+
+/**
+ * The largest size from `style.size` down to `minSize` at which `fits` holds for the
+ * label's box, as shrinkToFit does for a Text.
+ */
+export function sizeToFit(
+  style: LabelStyle,
+  fits: (style: LabelStyle) => boolean,
+  minSize: number,
+): LabelStyle {
+  let fitted = style;
+  while (!fits(fitted) && fitted.size > minSize) fitted = { ...fitted, size: fitted.size - 1 };
+  return fitted;
+}
+
+/** A label wrapped and sized for a box: its lines, their style, and its height. */
+export interface FittedLabel {
+  style: LabelStyle;
+  lines: string[];
+  lineHeight: number;
+  ascent: number;
+}
+
+/**
+ * A button's label in a box: wrapped by the language's rules, at the largest size from
+ * `style.size` down to `minSize` at which no word breaks (a short label at a large text
+ * size shrinks rather than breaking inside a word) and the lines fit the box's height.
+ */
+export function fitLabel(
+  text: string,
+  box: { width: number; height: number },
+  style: LabelStyle,
+  locale: string | undefined,
+  minSize = 11,
+): FittedLabel {
+  const layout = (tried: LabelStyle): FittedLabel => {
+    const measure = labelMeasure(tried);
+    const { height, ascent } = measureLabel(text, tried);
+    return {
+      style: tried,
+      lines: wrapText(text, { maxWidth: box.width, measure, locale }),
+      lineHeight: height,
+      ascent,
+    };
+  };
+  const fits = (tried: LabelStyle) => {
+    const { lines, lineHeight } = layout(tried);
+    return (
+      widestWord(text, labelMeasure(tried), locale) <= box.width &&
+      lines.length * lineHeight <= box.height
+    );
+  };
+  return layout(sizeToFit(style, fits, minSize));
+}
