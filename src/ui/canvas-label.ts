@@ -26,9 +26,16 @@ export interface LabelBox {
 const HEIGHT_SAMPLE = '|MÉqgy';
 
 let measuring: CanvasRenderingContext2D | null = null;
-function measuringContext(): CanvasRenderingContext2D {
+let measuringFont = '';
+/** The context to measure with, set to the style's font (setting a font parses it: only when it changes). */
+function measuringContext(style: LabelStyle): CanvasRenderingContext2D {
   measuring ??= document.createElement('canvas').getContext('2d');
   if (!measuring) throw new Error('this browser cannot draw on a 2D canvas');
+  const font = labelFont(style);
+  if (font !== measuringFont) {
+    measuring.font = font;
+    measuringFont = font;
+  }
   return measuring;
 }
 
@@ -36,24 +43,26 @@ export function labelFont(style: LabelStyle): string {
   return `${style.bold ? 'bold ' : ''}${style.size}px ${FONT_STACK}`;
 }
 
+/** Each font's line height and ascent, measured once. */
+const lineMetrics = new Map<string, { height: number; ascent: number }>();
+
 export function measureLabel(text: string, style: LabelStyle): LabelBox {
-  const context = measuringContext();
-  context.font = labelFont(style);
-  const sample = context.measureText(HEIGHT_SAMPLE);
-  return {
-    width: context.measureText(text).width,
-    height: sample.actualBoundingBoxAscent + sample.actualBoundingBoxDescent,
-    ascent: sample.actualBoundingBoxAscent,
-  };
+  const context = measuringContext(style);
+  let line = lineMetrics.get(measuringFont);
+  if (!line) {
+    const sample = context.measureText(HEIGHT_SAMPLE);
+    line = {
+      height: sample.actualBoundingBoxAscent + sample.actualBoundingBoxDescent,
+      ascent: sample.actualBoundingBoxAscent,
+    };
+    lineMetrics.set(measuringFont, line);
+  }
+  return { width: context.measureText(text).width, ...line };
 }
 
 /** Measures with the label's font, for wrapText. */
 export function labelMeasure(style: LabelStyle): Measure {
-  const context = measuringContext();
-  return (text) => {
-    context.font = labelFont(style);
-    return context.measureText(text).width;
-  };
+  return (text) => measuringContext(style).measureText(text).width;
 }
 
 /**

@@ -7,9 +7,10 @@
  * frame for the same picture (docs/performance.md). A canvas that is not drawn to keeps
  * showing its last frame, so a frame is drawn only when what it would show has changed:
  * every active scene's cameras and display list are summed into a fingerprint (cheap
- * next to drawing), and the frame is drawn when the fingerprint moves, when a texture
- * is added or removed, when the canvas is resized or restored, and at least once a
- * second (should anything change that the fingerprint cannot see).
+ * next to drawing), and the frame is drawn when the fingerprint moves, when the canvas
+ * is resized or restored, and, while anything is on show, when a texture is added or
+ * removed and at least once a second (should anything change that the fingerprint
+ * cannot see).
  *
  * The game's step is Phaser 4.2.1's `Game.step` with its three rendering calls behind
  * that test; every event is still emitted on every step.
@@ -24,12 +25,18 @@ export function redrawOnlyOnChange(game: Phaser.Game): void {
   const fingerprint = new Fingerprint();
   let last = Number.NaN;
   let lastDrawn = Number.NEGATIVE_INFINITY;
+  /** The canvas itself changed: resized, shown again or restored (and the first frame). */
   let forced = true;
+  /** A texture came or went: what shows it may look different. */
+  let texturesChanged = false;
   const force = () => {
     forced = true;
   };
-  game.textures.on(Phaser.Textures.Events.ADD, force);
-  game.textures.on(Phaser.Textures.Events.REMOVE, force);
+  const textureChange = () => {
+    texturesChanged = true;
+  };
+  game.textures.on(Phaser.Textures.Events.ADD, textureChange);
+  game.textures.on(Phaser.Textures.Events.REMOVE, textureChange);
   game.scale.on(Phaser.Scale.Events.RESIZE, force);
   game.events.on(Phaser.Core.Events.VISIBLE, force);
   game.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, force);
@@ -47,9 +54,15 @@ export function redrawOnlyOnChange(game: Phaser.Game): void {
     events.emit(Phaser.Core.Events.POST_STEP, time, delta);
     const renderer = this.renderer;
     const now = fingerprint.of(this);
-    const draw = forced || now !== last || time - lastDrawn >= MAX_STILL_MS;
+    // With nothing on show (Phaser's own textures arriving after its boot, a level on
+    // its way), neither a texture nor the once-a-second check has anything to redraw.
+    const draw =
+      forced ||
+      now !== last ||
+      (!fingerprint.empty && (texturesChanged || time - lastDrawn >= MAX_STILL_MS));
     if (draw) {
       forced = false;
+      texturesChanged = false;
       last = now;
       lastDrawn = time;
       renderer.preRender();
@@ -121,11 +134,14 @@ function drawsNothing(sys: Phaser.Scenes.Systems): boolean {
  */
 class Fingerprint {
   private hash = 0;
+  /** No scene drew anything in the last fingerprint taken. */
+  empty = true;
   private readonly ids = new WeakMap<object, number>();
   private nextId = 1;
 
   of(game: Phaser.Game): number {
     this.hash = 0x811c9dc5;
+    this.empty = true;
     this.number(game.config.backgroundColor.color32);
     // The scenes SceneManager.render draws, leaving out those that draw nothing: the
     // game's other scenes arrive while a level opens, and the feed waits for its level
@@ -135,6 +151,7 @@ class Fingerprint {
       const { status, visible } = sys.settings;
       const shown = visible && status >= Phaser.Scenes.LOADING && status < Phaser.Scenes.SLEEPING;
       if (!shown || drawsNothing(sys)) continue;
+      this.empty = false;
       this.number(this.idOf(scene));
       for (const camera of sys.cameras.cameras) this.camera(camera);
       this.objects(sys.displayList.list);

@@ -28,6 +28,16 @@ async function openFixture(page: Page): Promise<void> {
   await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${level.id}`);
 }
 
+/** The game's scenes and textures, through the test-only handle. */
+interface Ftf {
+  __ftf: {
+    game: {
+      scene: { add(key: string, config: object, start: boolean): void; stop(key: string): void };
+      textures: { createCanvas(key: string, width: number, height: number): void };
+    };
+  };
+}
+
 /** Counts the frames the game actually draws from now on (from zero again, if counting already). */
 async function countDrawnFrames(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -129,18 +139,7 @@ describe('drawing the feed', () => {
     for (const [step, key] of steps) {
       await page.evaluate(
         ({ step, key }) => {
-          const { scene } = (
-            window as unknown as {
-              __ftf: {
-                game: {
-                  scene: {
-                    add(key: string, config: object, start: boolean): void;
-                    stop(key: string): void;
-                  };
-                };
-              };
-            }
-          ).__ftf.game;
+          const { scene } = (window as unknown as Ftf).__ftf.game;
           if (step === 'stop') scene.stop(key);
           else scene.add(key, {}, step === 'start');
         },
@@ -158,6 +157,24 @@ describe('drawing the feed', () => {
     expect(next.equals(rested)).toBe(false);
     await page.waitForTimeout(900);
     expect((await clip(page)).equals(next)).toBe(false);
+
+    // With nothing on show (the feed gone, as between Phaser's boot and a level's
+    // arrival), textures coming in and the seconds passing draw nothing.
+    const drawnWithNothingShown = await page.evaluate(async () => {
+      const w = window as unknown as Ftf & { __drawn: number };
+      const { game } = w.__ftf;
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      game.scene.stop('feed');
+      // The frame that clears the feed away.
+      await pause(300);
+      w.__drawn = 0;
+      for (let texture = 0; texture < 4; texture++) {
+        game.textures.createCanvas(`zz-texture-${texture}`, 4, 4);
+        await pause(300);
+      }
+      return w.__drawn;
+    });
+    expect(drawnWithNothingShown).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
