@@ -79,7 +79,7 @@ export function sizeToFit(
   return fitted;
 }
 
-/** A label wrapped and sized for a box: its lines, their style, and its height. */
+/** A label wrapped and sized for a box: its lines, their style, their line height and ascent. */
 export interface FittedLabel {
   style: LabelStyle;
   lines: string[];
