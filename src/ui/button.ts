@@ -1,7 +1,7 @@
 /** A canvas button with its accessible twin laid over it. */
 import type Phaser from 'phaser';
 import type { AccessibleLayer, OverlayButton } from '../a11y/layer';
-import { fitLabel, labelFont } from './canvas-label';
+import { fitLabel, labelFont, measureLabel } from './canvas-label';
 import { cssHex } from './colour';
 import { fontPx } from './display';
 import { drawFocusRing } from './focus-ring';
@@ -13,7 +13,7 @@ const RADIUS = 14;
 /** Where a button records its label's lines, for tests/e2e/layout-probe.ts. */
 const LABELS = 'labels';
 
-/** Each button's canvas texture is its own, removed with the button. */
+/** Each button's canvas textures are its own, removed with the button. */
 let buttonTextures = 0;
 
 export interface CanvasButtonOptions {
@@ -31,11 +31,11 @@ export interface CanvasButtonOptions {
 }
 
 /**
- * A button drawn on a small 2D canvas of its own, face and label together, and drawn
- * again when hovered or focused. A Phaser Text label cost a canvas, a measured font and
- * a GL texture of its own besides the face, and drew itself again at every size it
- * tried while shrinking to fit: about a fifth of building the title, and a quarter of
- * the feed's header, with the CPU slowed 4x (docs/performance.md).
+ * A button drawn on a small 2D canvas of its own, face and label together (a second one
+ * for hover and focus). A Phaser Text label cost a canvas, a measured font and a GL
+ * texture of its own besides the face, and drew itself again at every size it tried
+ * while shrinking to fit: about a fifth of building the title, and a quarter of the
+ * feed's header, with the CPU slowed 4x (docs/performance.md).
  */
 export function canvasButton(
   scene: Phaser.Scene,
@@ -49,14 +49,7 @@ export function canvasButton(
 } {
   const { x, y, width, height, primary = false } = options;
   buttonTextures += 1;
-  const key = `button-${buttonTextures}`;
-  const texture = scene.textures.createCanvas(
-    key,
-    Math.max(1, Math.ceil(width)),
-    Math.max(1, Math.ceil(height)),
-  );
-  const context = texture?.getContext();
-  if (!texture || !context) throw new Error(`could not make the canvas for button ${options.key}`);
+  const keyBase = `button-${buttonTextures}`;
   const label = fitLabel(
     options.label,
     { width: width - LABEL_INSET * 2, height: height - LABEL_INSET },
@@ -67,10 +60,27 @@ export function canvasButton(
     },
     document.documentElement.lang || undefined,
   );
+  const font = labelFont(label.style);
   const lines = label.lines.map((line) => line.trimEnd());
   const top = (height - lines.length * label.lineHeight) / 2;
-  const paint = (hover: boolean) => {
-    context.clearRect(0, 0, texture.width, texture.height);
+  const made: string[] = [];
+  /**
+   * The face at rest or hovered, each its own texture (the hovered one made on the first
+   * hover): the image swaps textures, which a redraw sees (ui/redraw-on-change.ts), where
+   * a canvas drawn again in place would show only at the next once-a-second check.
+   */
+  const face = (hover: boolean): string => {
+    const key = `${keyBase}-${hover ? 'hover' : 'rest'}`;
+    if (scene.textures.exists(key)) return key;
+    const texture = scene.textures.createCanvas(
+      key,
+      Math.max(1, Math.ceil(width)),
+      Math.max(1, Math.ceil(height)),
+    );
+    const context = texture?.getContext();
+    if (!texture || !context)
+      throw new Error(`could not make the canvas for button ${options.key}`);
+    made.push(key);
     context.beginPath();
     context.roundRect(1, 1, width - 2, height - 2, RADIUS - 1);
     const fill = primary
@@ -87,31 +97,28 @@ export function canvasButton(
       context.strokeStyle = cssHex(APP.buttonBorder);
       context.stroke();
     }
-    context.font = labelFont(label.style);
+    context.font = font;
     context.fillStyle = label.style.colour;
     context.textAlign = 'center';
     context.textBaseline = 'alphabetic';
     for (const [index, line] of lines.entries())
       context.fillText(line, width / 2, top + index * label.lineHeight + label.ascent);
     texture.refresh();
+    return key;
   };
-  paint(false);
-  let hovered = false;
+  const image = scene.add.image(0, 0, face(false));
   const draw = (hover: boolean) => {
-    if (hover === hovered || !view.scene) return;
-    hovered = hover;
-    paint(hover);
+    if (image.scene) image.setTexture(face(hover));
   };
-  const view = scene.add.container(x + width / 2, y + height / 2, [scene.add.image(0, 0, key)]);
+  const view = scene.add.container(x + width / 2, y + height / 2, [image]);
   // Named, sized and told where its label went, so tests can check the label stays inside.
-  context.font = labelFont(label.style);
   view
     .setName('button')
     .setSize(width, height)
     .setData(
       LABELS,
       lines.map((line, index) => {
-        const lineWidth = context.measureText(line).width;
+        const lineWidth = measureLabel(line, label.style).width;
         return {
           text: line,
           x: x + (width - lineWidth) / 2,
@@ -135,7 +142,7 @@ export function canvasButton(
   // Goes wherever the button goes (fixed headers set a scroll factor on the view).
   view.once('destroy', () => {
     ring.destroy();
-    scene.textures.remove(key);
+    for (const key of made) scene.textures.remove(key);
   });
   return { view, hit, ring };
 }

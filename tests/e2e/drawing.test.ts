@@ -1,8 +1,9 @@
 /**
- * What the canvas draws, and when: a Loopy fixture with two clips. A clip plays when
- * the player first sees it (not while it waits below the screen) and then rests; a
- * feed nobody touches draws no new frames (a software renderer pays for each one), and
- * the screen follows at once when the player moves on.
+ * What the canvas draws, and when. A button on the title lights up at once under the
+ * pointer. A Loopy fixture with two clips: a clip plays when the player first sees it
+ * (not while it waits below the screen) and then rests; a feed nobody touches draws no
+ * new frames (a software renderer pays for each one), nor does a screen with nothing
+ * on it; and the screen follows at once when the player moves on.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -90,8 +91,34 @@ async function differingShare(page: Page, a: Buffer, b: Buffer): Promise<number>
   );
 }
 
-describe('drawing the feed', () => {
+describe('drawing the game', () => {
   const browser = useBrowser();
+
+  it('lights a button up at once under the pointer, and back when it leaves', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = collectErrors(page);
+    await page.goto(`${inject('baseUrl')}?lang=en`);
+    const settings = page.getByRole('button', { name: 'Settings', exact: true });
+    await settings.waitFor();
+    await page.waitForTimeout(500);
+    const box = await settings.boundingBox();
+    if (!box) throw new Error('the Settings button has no place on screen');
+    // Inside the rounded corners: the button's face and label only.
+    const face = () =>
+      page.screenshot({
+        clip: { x: box.x + 8, y: box.y + 4, width: box.width - 16, height: box.height - 8 },
+      });
+    const rest = await face();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // Well within the once-a-second redraw that would show any change eventually.
+    await page.waitForTimeout(200);
+    expect((await face()).equals(rest)).toBe(false);
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(200);
+    expect((await face()).equals(rest)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('plays a clip when it is first seen, then rests, and draws nothing while the feed is still', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
