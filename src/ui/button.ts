@@ -58,11 +58,11 @@ export function canvasButton(
       colour: primary ? APP.primaryInk : APP.buttonInk,
       bold: true,
     },
-    document.documentElement.lang || undefined,
+    { locale: document.documentElement.lang || undefined },
   );
   const font = labelFont(label.style);
-  const lines = label.lines.map((line) => line.trimEnd());
-  const top = (height - lines.length * label.lineHeight) / 2;
+  const { lines } = label;
+  const top = (height - label.height) / 2;
   const made: string[] = [];
   /**
    * The face at rest or hovered, each its own texture (the hovered one made on the first
@@ -102,7 +102,7 @@ export function canvasButton(
     context.textAlign = 'center';
     context.textBaseline = 'alphabetic';
     for (const [index, line] of lines.entries())
-      context.fillText(line, width / 2, top + index * label.lineHeight + label.ascent);
+      context.fillText(line, width / 2, top + index * label.lineStep + label.ascent);
     texture.refresh();
     return key;
   };
@@ -122,7 +122,7 @@ export function canvasButton(
         return {
           text: line,
           x: x + (width - lineWidth) / 2,
-          y: y + top + index * label.lineHeight,
+          y: y + top + index * label.lineStep,
           width: lineWidth,
           height: label.lineHeight,
         };

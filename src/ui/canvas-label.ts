@@ -4,7 +4,6 @@
  * texture per label, and a label shrinks to fit by measuring alone, where a Text drew
  * itself again at every size it tried.
  */
-
 import { type Measure, widestWord, wrapText } from './text-wrap';
 import { FONT_STACK } from './theme';
 
@@ -79,42 +78,56 @@ export function sizeToFit(
   return fitted;
 }
 
-/** A label wrapped and sized for a box: its lines, their style, their line height and ascent. */
+/** A label wrapped and sized for a box: its lines, their style and spacing, its height. */
 export interface FittedLabel {
   style: LabelStyle;
   lines: string[];
   lineHeight: number;
+  /** From one line's top to the next's: the line height and the spacing between. */
+  lineStep: number;
   ascent: number;
+  /** All its lines, from the first's top to the last's bottom. */
+  height: number;
+}
+
+export interface FitOptions {
+  /** BCP 47 language of the text; picks the line-breaking rules. */
+  locale: string | undefined;
+  minSize?: number;
+  /** Keep at most this many lines, the last ending with an ellipsis. 0: no limit. */
+  maxLines?: number;
+  lineSpacing?: number;
 }
 
 /**
- * A button's label in a box: wrapped by the language's rules, at the largest size from
- * `style.size` down to `minSize` at which no word breaks (a short label at a large text
- * size shrinks rather than breaking inside a word) and the lines fit the box's height.
+ * A label in a box (a button's, a bar's title): wrapped by the language's rules, at the
+ * largest size from `style.size` down to `minSize` at which no word breaks (a short
+ * label at a large text size shrinks rather than breaking inside a word) and the lines
+ * fit the box's height.
  */
 export function fitLabel(
   text: string,
   box: { width: number; height: number },
   style: LabelStyle,
-  locale: string | undefined,
-  minSize = 11,
+  { locale, minSize = 11, maxLines = 0, lineSpacing = 0 }: FitOptions,
 ): FittedLabel {
   const layout = (tried: LabelStyle): FittedLabel => {
     const measure = labelMeasure(tried);
     const { height, ascent } = measureLabel(text, tried);
+    const lines = wrapText(text, { maxWidth: box.width, measure, locale, maxLines }).map((line) =>
+      line.trimEnd(),
+    );
     return {
       style: tried,
-      lines: wrapText(text, { maxWidth: box.width, measure, locale }),
+      lines,
       lineHeight: height,
+      lineStep: height + lineSpacing,
       ascent,
+      height: lines.length * height + (lines.length - 1) * lineSpacing,
     };
   };
-  const fits = (tried: LabelStyle) => {
-    const { lines, lineHeight } = layout(tried);
-    return (
-      widestWord(text, labelMeasure(tried), locale) <= box.width &&
-      lines.length * lineHeight <= box.height
-    );
-  };
+  const fits = (tried: LabelStyle) =>
+    widestWord(text, labelMeasure(tried), locale) <= box.width &&
+    layout(tried).height <= box.height;
   return layout(sizeToFit(style, fits, minSize));
 }

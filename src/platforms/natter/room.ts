@@ -3,11 +3,9 @@
  * group's name and member count, and Moments (the friends' timeline) for posts that
  * are not messages. A long press on a message opens its message menu (Open, Flag, Looks genuine).
  */
-
-import { labelMeasure, measureLabel, sizeToFit } from '../../ui/canvas-label';
+import { fitLabel } from '../../ui/canvas-label';
 import { LINE_SPACING } from '../../ui/chrome-canvas';
 import { fontPx, highContrast } from '../../ui/display';
-import { widestWord, wrapText } from '../../ui/text-wrap';
 import { type BarColours, tabBar, topBar } from '../shared/draw';
 import { inMoments, memberCount } from '../shared/post-details';
 import type { PlatformRoom } from '../shared/room';
@@ -41,18 +39,18 @@ export const natter: PlatformRoom = {
         })
       : t('room.natter.moments');
     const top = area.top;
-    const maxWidth = area.width - 90;
-    const locale = document.documentElement.lang || undefined;
     // A long word (Russian, a large text size) gets smaller rather than broken in two.
-    const style = sizeToFit(
+    const fitted = fitLabel(
+      title,
+      { width: area.width - 90, height: Number.POSITIVE_INFINITY },
       { size: Number.parseFloat(fontPx(16)), colour: c.ink, bold: true },
-      (tried) => widestWord(title, labelMeasure(tried), locale) <= maxWidth,
-      11,
+      {
+        locale: document.documentElement.lang || undefined,
+        maxLines: 2,
+        lineSpacing: LINE_SPACING,
+      },
     );
-    const lines = wrapText(title, { maxWidth, measure: labelMeasure(style), locale, maxLines: 2 });
-    const lineHeight = measureLabel(title, style).height;
-    const labelHeight = lines.length * lineHeight + (lines.length - 1) * LINE_SPACING;
-    const height = Math.ceil(Math.max(44, labelHeight + 16));
+    const height = Math.ceil(Math.max(44, fitted.height + 16));
     const { pen, label, show } = topBar(scene, area, height, c.bar);
     const ink = Number.parseInt(c.ink.slice(1), 16);
     // "‹" back and "···" more, drawn: the real Back is the game's own button above.
@@ -61,11 +59,9 @@ export const natter: PlatformRoom = {
     pen.fillStyle(ink);
     for (let dot = 0; dot < 3; dot++)
       pen.fillCircle(area.width - 36 + dot * 8, top + height / 2, 2.2);
-    const labelTop = top + (height - labelHeight) / 2;
-    lines.forEach((line, index) => {
-      const y = labelTop + index * (lineHeight + LINE_SPACING);
-      label(line, area.width / 2, y, style, 'center');
-    });
+    const labelTop = top + (height - fitted.height) / 2;
+    for (const [index, line] of fitted.lines.entries())
+      label(line, area.width / 2, labelTop + index * fitted.lineStep, fitted.style, 'center');
     show();
     const bottom = tabBar(
       scene,
