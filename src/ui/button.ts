@@ -1,7 +1,7 @@
 /** A canvas button with its accessible twin laid over it. */
 import type Phaser from 'phaser';
 import type { AccessibleLayer, OverlayButton } from '../a11y/layer';
-import { fitLabel, labelFont, measureLabel } from './canvas-label';
+import { DRAWN_LABELS, type DrawnLabel, fitLabel, labelFont, measureLabel } from './canvas-label';
 import { cssHex } from './colour';
 import { fontPx } from './display';
 import { drawFocusRing } from './focus-ring';
@@ -10,8 +10,6 @@ import { APP } from './theme';
 /** Space kept between a button's edge and its label. */
 const LABEL_INSET = 8;
 const RADIUS = 14;
-/** Where a button records its label's lines, for tests/e2e/layout-probe.ts. */
-const LABELS = 'labels';
 
 /** Each button's canvas textures are its own, removed with the button. */
 let buttonTextures = 0;
@@ -116,8 +114,8 @@ export function canvasButton(
     .setName('button')
     .setSize(width, height)
     .setData(
-      LABELS,
-      lines.map((line, index) => {
+      DRAWN_LABELS,
+      lines.map((line, index): DrawnLabel => {
         const lineWidth = measureLabel(line, label.style).width;
         return {
           text: line,

@@ -21,6 +21,20 @@ export interface LabelBox {
   ascent: number;
 }
 
+/**
+ * A label drawn on a canvas, where the canvas shows it: bars and buttons keep these in
+ * their game object's data under DRAWN_LABELS, and tests/e2e/layout-probe.ts checks them.
+ */
+export interface DrawnLabel {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const DRAWN_LABELS = 'labels';
+
 /** What Phaser measures a font's line height with (TextStyle.testString). */
 const HEIGHT_SAMPLE = '|MÉqgy';
 

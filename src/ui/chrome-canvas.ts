@@ -6,7 +6,14 @@
  * pass: the bars were about a third of building the feed (docs/performance.md).
  */
 import type Phaser from 'phaser';
-import { type LabelStyle, labelFont, measureLabel } from './canvas-label';
+import {
+  DRAWN_LABELS,
+  type DrawnLabel,
+  type LabelStyle,
+  labelFont,
+  measureLabel,
+  sizeToFit,
+} from './canvas-label';
 import { cssHex } from './colour';
 
 /** The shape calls icons draw with (platforms/shared/draw.ts): a Phaser Graphics, or canvasPen. */
@@ -32,18 +39,8 @@ export interface Pen {
 /** Between the lines of a wrapped label, as draw.ts's text() sets for Phaser's. */
 export const LINE_SPACING = 3;
 
-/** A label drawn on a bar, in screen coordinates: the layout probe checks where it went. */
-interface DrawnLabel {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** The name and data key the bars' images carry, for tests/e2e/layout-probe.ts. */
+/** The name the bars' images carry, for tests/e2e/layout-probe.ts. */
 const CHROME_NAME = 'chrome';
-const CHROME_LABELS = 'labels';
 
 export interface ChromeCanvas {
   /** Icons and shapes, drawn at screen coordinates like the rest. */
@@ -52,6 +49,16 @@ export interface ChromeCanvas {
   label(text: string, x: number, y: number, style: LabelStyle, align?: CanvasTextAlign): void;
   /** Sends the drawing to the GPU and shows it, fixed on screen above the feed. */
   show(): Phaser.GameObjects.Image;
+}
+
+/** The largest size from `style.size` down to `minSize` at which one line of `text` fits `maxWidth`. */
+export function fitToWidth(
+  text: string,
+  style: LabelStyle,
+  maxWidth: number,
+  minSize: number,
+): LabelStyle {
+  return sizeToFit(style, (tried) => measureLabel(text, tried).width <= maxWidth, minSize);
 }
 
 /** A canvas texture for one bar, drawn at screen coordinates within `area`. */
@@ -91,7 +98,7 @@ export function chromeCanvas(
         .setScrollFactor(0)
         .setDepth(10)
         .setName(CHROME_NAME)
-        .setData(CHROME_LABELS, labels);
+        .setData(DRAWN_LABELS, labels);
     },
   };
 }

@@ -52,10 +52,10 @@ export function installLayoutProbe(): void {
     events: { on(event: string, listener: (card: Node) => void): void };
   }
   const SLACK = 0.5;
-  // The bars' image name, and the data key where bars and buttons record their labels
-  // (src/ui/chrome-canvas.ts and src/ui/button.ts, which need a browser to import).
+  // The bars' image name (src/ui/chrome-canvas.ts), and DRAWN_LABELS, the data key where
+  // bars and buttons record their labels (src/ui/canvas-label.ts): both need a browser to import.
   const CHROME_NAME = 'chrome';
-  const CHROME_LABELS = 'labels';
+  const DRAWN_LABELS = 'labels';
   const scene = (key: string) =>
     (
       window as unknown as { __ftf: { game: { scene: { getScene(key: string): Scene } } } }
@@ -97,7 +97,7 @@ export function installLayoutProbe(): void {
         }));
       /** Labels drawn on a canvas (which records them): inside their frame, on the screen. */
       const drawnLabels = (node: Node, frame: Box, what: string) =>
-        ((node.getData(CHROME_LABELS) ?? []) as (Box & { text: string })[]).map((label) => {
+        ((node.getData(DRAWN_LABELS) ?? []) as (Box & { text: string })[]).map((label) => {
           const where = `"${label.text}" at ${show(label)}`;
           if (!inside(label, frame))
             problems.push(`${where} sticks out of its ${what} at ${show(frame)}`);

@@ -5,7 +5,8 @@
  */
 import { accountOf, authorName } from '../../core/authors';
 import type { Post } from '../../core/level/schema';
-import { type LabelStyle, measureLabel, sizeToFit } from '../../ui/canvas-label';
+import { measureLabel } from '../../ui/canvas-label';
+import { fitToWidth } from '../../ui/chrome-canvas';
 import { fontPx, highContrast } from '../../ui/display';
 import { avatar, icon, tabBar, text, topBar } from '../shared/draw';
 import { imageCount, initials, topicOf, verifiedKind } from '../shared/post-details';
@@ -44,12 +45,10 @@ export const buzzline: PlatformRoom = {
     const size = Number.parseFloat(fontPx(16));
     // Each tab keeps to its half, clear of the search icon (shrunk in a long language).
     const half = area.width / 2 - 58;
-    const fitted = (label: string, style: LabelStyle) =>
-      sizeToFit(style, (tried) => measureLabel(label, tried).width <= half, 9);
     const followingLabel = t('room.buzzline.following');
     const hotLabel = t('room.buzzline.hot');
-    const following = fitted(followingLabel, { size, colour: c.dim });
-    const hot = fitted(hotLabel, { size, colour: c.ink, bold: true });
+    const following = fitToWidth(followingLabel, { size, colour: c.dim }, half, 9);
+    const hot = fitToWidth(hotLabel, { size, colour: c.ink, bold: true }, half, 9);
     const hotBox = measureLabel(hotLabel, hot);
     const height = Math.ceil(
       Math.max(measureLabel(followingLabel, following).height, hotBox.height) + 24,

@@ -1,7 +1,13 @@
 /** Small drawing pieces every room uses: text, avatars, icons, the status line, the top and tab bars. */
 import type Phaser from 'phaser';
-import { type LabelStyle, measureLabel, sizeToFit } from '../../ui/canvas-label';
-import { type ChromeCanvas, chromeCanvas, LINE_SPACING, type Pen } from '../../ui/chrome-canvas';
+import { type LabelStyle, measureLabel } from '../../ui/canvas-label';
+import {
+  type ChromeCanvas,
+  chromeCanvas,
+  fitToWidth,
+  LINE_SPACING,
+  type Pen,
+} from '../../ui/chrome-canvas';
 import { cssHex, inkOn } from '../../ui/colour';
 import { fontPx } from '../../ui/display';
 import { wordWrapWithin } from '../../ui/text-wrap';
@@ -278,12 +284,7 @@ export function tabBar(
   // One size for every tab, the smallest any needed: a bar of mixed sizes looks broken.
   const smallest = Math.min(
     ...tabs.map(
-      (tab, index) =>
-        sizeToFit(
-          styles[index] as LabelStyle,
-          (style) => measureLabel(tab.label, style).width <= cell - 4,
-          8,
-        ).size,
+      (tab, index) => fitToWidth(tab.label, styles[index] as LabelStyle, cell - 4, 8).size,
     ),
   );
   const top = bottom - height;

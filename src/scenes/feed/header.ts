@@ -9,8 +9,8 @@ import type { OverlayButton } from '../../a11y/layer';
 import type { Level } from '../../core/level/schema';
 import { answeredCount, type SessionState, secondsLeft } from '../../core/session';
 import { canvasButton } from '../../ui/button';
-import { measureLabel, sizeToFit } from '../../ui/canvas-label';
-import { chromeCanvas } from '../../ui/chrome-canvas';
+import { measureLabel } from '../../ui/canvas-label';
+import { chromeCanvas, fitToWidth } from '../../ui/chrome-canvas';
 import { el } from '../../ui/dialog';
 import { fontPx, scaled } from '../../ui/display';
 import { openHelp } from '../../ui/help-panel';
@@ -135,9 +135,10 @@ export class FeedHeader {
     const centre = w / 2;
     const textWidth = narrow ? w - 20 : between;
     const titleLabel = t(`platforms.${level.platform}.name`);
-    const titleStyle = sizeToFit(
+    const titleStyle = fitToWidth(
+      titleLabel,
       { size: Number.parseFloat(fontPx(26)), colour: style.headerInk, bold: true },
-      (tried) => measureLabel(titleLabel, tried).width <= textWidth,
+      textWidth,
       11,
     );
     const titleTop = narrow ? y + buttonHeight + 6 : top + 12;
