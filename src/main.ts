@@ -34,7 +34,7 @@ import { browserStore, type KeyValueStore } from './services/storage';
 import { ErrorScreen } from './ui/error-screen';
 import { useLeanTint } from './ui/lean-tint';
 import { redrawOnlyOnChange } from './ui/redraw-on-change';
-import { oneTextureUnitWhenSoftware } from './ui/software-rendering';
+import { oneTextureUnitWhenSoftware, rendererFor } from './ui/software-rendering';
 import { APP } from './ui/theme';
 import './style.css';
 
@@ -123,7 +123,7 @@ async function start(): Promise<void> {
   // neither this setup nor the boot makes one long task that blocks input.
   await nextTask();
   const game = new Phaser.Game({
-    type: Phaser.WEBGL,
+    type: rendererFor(params.get('renderer')),
     parent: 'game',
     backgroundColor: APP.background,
     // No multisampling of the canvas: the cards are textures (render targets are never

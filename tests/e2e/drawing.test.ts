@@ -3,7 +3,8 @@
  * pointer. A Loopy fixture with two clips: a clip plays when the player first sees it
  * (not while it waits below the screen) and then rests; a feed nobody touches draws no
  * new frames (a software renderer pays for each one), nor does a screen with nothing
- * on it; and the screen follows at once when the player moves on.
+ * on it; and the screen follows at once when the player moves on. All of it with the
+ * canvas renderer the game picks where WebGL runs on the CPU, and with WebGL.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -23,10 +24,10 @@ function loopyFixture(): LevelJson {
   return level;
 }
 
-async function openFixture(page: Page): Promise<void> {
+async function openFixture(page: Page, query: string): Promise<void> {
   const level = loopyFixture();
   await serveLevels(page, { 'zz-drawing.json': JSON.stringify(level) });
-  await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${level.id}`);
+  await page.goto(`${inject('baseUrl')}?lang=en&seed=e2e&level=${level.id}${query}`);
 }
 
 /** The game's scenes and textures, through the test-only handle. */
@@ -91,15 +92,29 @@ async function differingShare(page: Page, a: Buffer, b: Buffer): Promise<number>
   );
 }
 
-describe('drawing the game', () => {
+/** The renderer Phaser drew with (its renderType: 1 canvas, 2 WebGL). */
+const rendererType = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { __ftf: { game: { config: { renderType: number } } } }).__ftf.game
+        .config.renderType,
+  );
+
+// This machine's WebGL is SwiftShader, on the CPU: the game picks the canvas renderer by
+// itself, and a GPU's WebGL is what ?renderer=webgl gives.
+describe.each([
+  { renderer: 'canvas', query: '', type: 1 },
+  { renderer: 'WebGL', query: '&renderer=webgl', type: 2 },
+])('drawing the game with the $renderer renderer', ({ query, type }) => {
   const browser = useBrowser();
 
   it('lights a button up at once under the pointer, and back when it leaves', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
-    await page.goto(`${inject('baseUrl')}?lang=en`);
+    await page.goto(`${inject('baseUrl')}?lang=en${query}`);
     const settings = page.getByRole('button', { name: 'Settings', exact: true });
     await settings.waitFor();
+    expect(await rendererType(page)).toBe(type);
     await page.waitForTimeout(500);
     const box = await settings.boundingBox();
     if (!box) throw new Error('the Settings button has no place on screen');
@@ -123,7 +138,7 @@ describe('drawing the game', () => {
   it('plays a clip when it is first seen, then rests, and draws nothing while the feed is still', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
-    await openFixture(page);
+    await openFixture(page, query);
     const start = page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' });
     await start.waitFor();
     // Behind the briefing the first clip waits: it has not started when the player arrives.
