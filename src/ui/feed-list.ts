@@ -279,7 +279,7 @@ export class FeedList {
     const texture = this.scene.textures.get(this.textureKey(card));
     if (!card.media.includes(live) || !(texture instanceof Phaser.Textures.DynamicTexture)) return;
     const behind = under ? behindBlendMode(this.scene.game) : 0;
-    // Without WebGL's blending nothing can be drawn beneath: the picture stays live.
+    // Without a renderer that can draw beneath (headless), the picture stays live.
     if (behind === null) return;
     for (const layer of under ? [...layers].reverse() : layers)
       texture.stamp(layer.key, layer.frame ?? undefined, box.x + layer.x, box.y + layer.y, {
@@ -385,12 +385,15 @@ export class FeedList {
 
 /**
  * A blend mode that draws under what a texture already holds ("destination over", for
- * premultiplied alpha): a picture baked after the card was drawn lands beneath it.
+ * premultiplied alpha in WebGL; the 2D canvas has its own): a picture baked after the
+ * card was drawn lands beneath it.
  */
 const behindModes = new WeakMap<Phaser.Game, number>();
 
 function behindBlendMode(game: Phaser.Game): number | null {
   const renderer = game.renderer;
+  if (renderer instanceof Phaser.Renderer.Canvas.CanvasRenderer)
+    return Phaser.BlendModes.DESTINATION_OVER;
   if (!(renderer instanceof Phaser.Renderer.WebGL.WebGLRenderer)) return null;
   let mode = behindModes.get(game);
   if (mode === undefined) {
