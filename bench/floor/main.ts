@@ -1,9 +1,11 @@
 /**
- * The Phaser floor for `npm run bench`: Phaser 4 with the game's renderer settings and
- * one scene that draws a text. Its "Play" button tells the bench the page is ready, the
- * same signal the game's title gives, so the two times compare like for like.
+ * The Phaser floor for `npm run bench`: Phaser 4 with the game's renderer settings (its
+ * choice of renderer included) and one scene that draws a text. Its "Play" button tells
+ * the bench the page is ready, the same signal the game's title gives, so the two times
+ * compare like for like.
  */
 import Phaser from 'phaser';
+import { rendererFor } from '../../src/ui/software-rendering';
 
 class FloorScene extends Phaser.Scene {
   create(): void {
@@ -23,7 +25,8 @@ class FloorScene extends Phaser.Scene {
 }
 
 new Phaser.Game({
-  type: Phaser.WEBGL,
+  // The game's choice: its canvas renderer where WebGL would run on the CPU.
+  type: rendererFor(new URLSearchParams(location.search).get('renderer')),
   parent: 'game',
   backgroundColor: '#14161f',
   antialiasGL: false,
