@@ -3,8 +3,8 @@
  * (many school machines, virtual desktops). Every pixel of every frame then costs CPU
  * time, so the game draws with Phaser's canvas renderer there (rendererFor), and
  * decoration that moves all the time (the title's drifting backdrop) stays still, as
- * it does under reduced motion. Where WebGL runs on the CPU all the same (?renderer=webgl),
- * each batch samples one texture (oneTextureUnitWhenSoftware).
+ * it does under reduced motion. Where WebGL runs on the CPU all the same
+ * (?renderer=webgl), each batch samples one texture (oneTextureUnitWhenSoftware).
  */
 import Phaser from 'phaser';
 

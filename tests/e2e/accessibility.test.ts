@@ -171,7 +171,10 @@ async function focusRing(page: Page, sceneKey: string) {
   }, sceneKey);
 }
 
-/** One ring, on the focused element once the feed has scrolled to it (the page's list follows the camera a frame later). */
+/**
+ * One ring, on the focused element once the feed has scrolled to it: the page's list
+ * follows the camera a frame later.
+ */
 async function expectRingOnFocus(page: Page, sceneKey: string): Promise<void> {
   await expect.poll(async () => (await focusRing(page, sceneKey)).count).toBe(1);
   const offBy = async () => {
