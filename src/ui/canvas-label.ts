@@ -74,7 +74,7 @@ export function measureLabel(text: string, style: LabelStyle): LabelBox {
 }
 
 /** Measures with the label's font, for wrapText. */
-export function labelMeasure(style: LabelStyle): Measure {
+function labelMeasure(style: LabelStyle): Measure {
   return (text) => measuringContext(style).measureText(text).width;
 }
 
