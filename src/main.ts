@@ -83,7 +83,7 @@ async function start(): Promise<void> {
   // Scenes that need the levels show the failure (see BaseScene); the console gets it too.
   campaign.contentReady.catch((error: unknown) => console.error(error));
 
-  const audio = startAudio(store);
+  const audio = startAudio(store, firstFrameDrawn);
   document.addEventListener('visibilitychange', () => audio.onHiddenChange(document.hidden));
   listenForGlobalShortcuts(layer, translator, audio, store);
 
@@ -182,10 +182,10 @@ async function start(): Promise<void> {
 }
 
 /** Howler where audio can start, else silence; the settings are saved either way. */
-function startAudio(store: KeyValueStore): AudioService {
+function startAudio(store: KeyValueStore, loadAfter: Promise<void>): AudioService {
   const storage = preferenceText(store, 'audio');
   try {
-    return createHowlerAudio({ storage });
+    return createHowlerAudio({ storage, loadAfter });
   } catch {
     return createSilentAudio();
   }

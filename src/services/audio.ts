@@ -6,8 +6,10 @@
 //
 // Nothing touches Howler before the first user gesture: creating a Howl, or even calling
 // Howler.volume(), creates the AudioContext, and a context made before a gesture starts
-// suspended and makes Chrome log a warning. So the Howls are made inside the first gesture;
-// effects asked for before then are dropped and music asked for is started then.
+// suspended and makes Chrome log a warning. So the Howls are made inside the first gesture
+// (or as Howler's chunk arrives, should the gesture come first: Howler resumes a suspended
+// context at the next one); effects asked for before then are dropped and music asked for
+// is started then.
 //
 // Whatever goes wrong (no audio device, a file that fails to load or decode, playback
 // refused), the service falls back to silence: it never throws and never logs.
@@ -95,6 +97,8 @@ export interface HowlerAudioOptions {
   howler?: HowlerBoundary;
   /** Default: `firstGesture` on window. Must call `start` at most once. */
   waitForGesture?: (start: () => void) => () => void;
+  /** Howler is fetched once this resolves (the title's first frame), or at the first gesture. */
+  loadAfter?: Promise<unknown>;
 }
 
 /**
@@ -295,7 +299,10 @@ export function createHowlerAudio(options: HowlerAudioOptions = {}): AudioServic
     guard(() => howler.setMuted(muted));
   }
 
-  const stopWaiting = (options.waitForGesture ?? firstGesture)(start);
+  void options.loadAfter?.then(() => howler.load());
+  // Within the gesture when Howler is here (it almost always is by then), else as it arrives.
+  const begin = () => (howler.loaded() ? start() : void howler.load().then(start));
+  const stopWaiting = (options.waitForGesture ?? firstGesture)(begin);
 
   return {
     play(name) {

@@ -1,8 +1,11 @@
 /**
  * The only code that touches Howler, and the first-gesture wait before it may: the
  * audio service (audio.ts) goes through this boundary, which a test replaces with a fake.
+ *
+ * Howler is a chunk of its own (about 10 kB of gzip), so the title does not wait for
+ * code that can make no sound before the player's first gesture anyway.
  */
-import { Howl, Howler } from 'howler';
+type HowlerModule = typeof import('howler');
 
 /** The Howl methods the service uses; a test fake implements just these. */
 export interface HowlHandle {
@@ -31,6 +34,10 @@ export interface HowlSpec {
 }
 
 export interface HowlerBoundary {
+  /** Fetches Howler once; resolves either way (`available()` says whether it came). */
+  load(): Promise<void>;
+  /** Whether `load()` has settled. */
+  loaded(): boolean;
   createHowl(spec: HowlSpec): HowlHandle;
   setMasterVolume(value: number): void;
   setMuted(muted: boolean): void;
@@ -38,10 +45,35 @@ export interface HowlerBoundary {
   available(): boolean;
 }
 
+let howler: HowlerModule | null = null;
+let loading: Promise<void> | null = null;
+let settled = false;
+
+/** Howler, once loaded: the service calls nothing else before `load()` settled. */
+function loadedHowler(): HowlerModule {
+  if (!howler) throw new Error('Howler has not loaded');
+  return howler;
+}
+
 /** The real thing. Only touched after the first gesture (see the top of this file). */
 export const howlerBoundary: HowlerBoundary = {
+  load() {
+    // A chunk that fails to load leaves the game silent, as no audio device does.
+    loading ??= import('howler')
+      .then(
+        (module) => {
+          howler = module;
+        },
+        () => {},
+      )
+      .finally(() => {
+        settled = true;
+      });
+    return loading;
+  },
+  loaded: () => settled,
   createHowl(spec) {
-    const howl = new Howl({ ...spec, preload: true });
+    const howl = new (loadedHowler().Howl)({ ...spec, preload: true });
     return {
       play: (spriteOrId) => howl.play(spriteOrId),
       pause: (id) => {
@@ -60,12 +92,12 @@ export const howlerBoundary: HowlerBoundary = {
     };
   },
   setMasterVolume(value) {
-    Howler.volume(value);
+    loadedHowler().Howler.volume(value);
   },
   setMuted(muted) {
-    Howler.mute(muted);
+    loadedHowler().Howler.mute(muted);
   },
-  available: () => !Howler.noAudio,
+  available: () => howler !== null && !howler.Howler.noAudio,
 };
 
 // ---------------------------------------------------------------- gestures

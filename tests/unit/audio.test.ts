@@ -85,6 +85,27 @@ class FakeHowler implements HowlerBoundary {
   muted = false;
   usable = true;
   onCreate: ((howl: FakeHowl) => void) | undefined;
+  /** Whether Howler's chunk is here; a test that starts without it calls `arrive()`. */
+  here = true;
+  loads = 0;
+  private arrived: () => void = () => {};
+  private arriving: Promise<void> | null = null;
+
+  load(): Promise<void> {
+    this.loads++;
+    if (this.here) return Promise.resolve();
+    this.arriving ??= new Promise((resolve) => {
+      this.arrived = resolve;
+    });
+    return this.arriving;
+  }
+  loaded(): boolean {
+    return this.here;
+  }
+  arrive(): void {
+    this.here = true;
+    this.arrived();
+  }
 
   createHowl(spec: HowlSpec): FakeHowl {
     const howl = new FakeHowl(spec);
@@ -260,6 +281,64 @@ describe('createHowlerAudio', () => {
 
     gesture(); // a second gesture changes nothing
     expect(howler.howls).toHaveLength(2);
+  });
+
+  it('fetches Howler once the title is drawn, not before, and starts in the gesture', async () => {
+    const howler = new FakeHowler();
+    let drawn = () => {};
+    const titleDrawn = new Promise<void>((resolve) => {
+      drawn = resolve;
+    });
+    let gesture = () => {};
+    const audio = createHowlerAudio({
+      assets: ASSETS,
+      howler,
+      loadAfter: titleDrawn,
+      waitForGesture: (begin) => {
+        gesture = begin;
+        return () => {};
+      },
+    });
+    await Promise.resolve();
+    expect(howler.loads).toBe(0);
+    drawn();
+    await vi.waitFor(() => expect(howler.loads).toBe(1));
+    gesture();
+    expect(audio.getStatus()).toBe('on');
+  });
+
+  it('a gesture before Howler has arrived: sound starts as it arrives, with the music wanted', async () => {
+    const howler = new FakeHowler();
+    howler.here = false;
+    const { audio, gesture } = rig(memoryStorage(), howler);
+    audio.startMusic();
+    gesture();
+    expect(audio.getStatus()).toBe('waiting');
+    expect(howler.howls).toHaveLength(0);
+    howler.arrive();
+    await vi.waitFor(() => expect(audio.getStatus()).toBe('on'));
+    expect(howler.music.calls).toEqual(['play']);
+  });
+
+  it('stays silent when Howler never arrives, and when disposed while it was on its way', async () => {
+    const absent = new FakeHowler();
+    absent.here = false;
+    absent.usable = false;
+    const missing = rig(memoryStorage(), absent);
+    missing.gesture();
+    absent.arrive();
+    await vi.waitFor(() => expect(missing.audio.getStatus()).toBe('silent'));
+
+    const late = new FakeHowler();
+    late.here = false;
+    const disposed = rig(memoryStorage(), late);
+    disposed.gesture();
+    disposed.audio.dispose();
+    late.arrive();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(disposed.audio.getStatus()).toBe('silent');
+    expect(late.howls).toHaveLength(0);
   });
 
   it('plays effects by sprite name once loaded, never before', () => {
