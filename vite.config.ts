@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { levelFileNames, levelIndex } from './scripts/level-index.ts';
 import { contentSecurityPolicy } from './scripts/vite-csp.ts';
+import { earlyLevelWorker } from './scripts/vite-early-worker.ts';
 import { offlinePlay } from './scripts/vite-offline.ts';
 
 const LEVELS_DIR = join(import.meta.dirname, 'levels');
@@ -46,7 +47,7 @@ function levelFiles(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [levelFiles(), contentSecurityPolicy(), offlinePlay()],
+  plugins: [levelFiles(), contentSecurityPolicy(), earlyLevelWorker(), offlinePlay()],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build: {

@@ -51,14 +51,27 @@ export interface CampaignLoad {
 /** The worker could not run at all (as opposed to the levels failing to load). */
 class NoWorker extends Error {}
 
+/**
+ * The worker the built page's first script started for ?level= (see
+ * scripts/vite-early-worker.ts), taken once; null leaves that script, should it run
+ * later, nothing to start.
+ */
+function earlyWorker(): Worker | null {
+  const scope = self as { flagTheFeedLevelWorker?: Worker | null };
+  const early = scope.flagTheFeedLevelWorker ?? null;
+  scope.flagTheFeedLevelWorker = null;
+  return early;
+}
+
 function browserSource(): CampaignSource {
   return {
     baseUrl: document.baseURI,
     // Seen through the parts the page uses: its events carry more than those read here.
     startWorker: () =>
-      new Worker(new URL('./content-worker.ts', import.meta.url), {
-        type: 'module',
-      }) as unknown as LevelWorker,
+      (earlyWorker() ??
+        new Worker(new URL('./content-worker.ts', import.meta.url), {
+          type: 'module',
+        })) as unknown as LevelWorker,
     loadHere: async () => (await import('./content-validation')).loadAndValidate,
   };
 }

@@ -70,14 +70,22 @@ describe('level list and pointer input', () => {
       const { page, errors } = await pageWithBrokenFile(workers);
       // Which level files had been requested when the feed's briefing appeared.
       const levelFiles: string[] = [];
+      const workerScripts: string[] = [];
       page.on('request', (request) => {
-        const name = /\/levels\/(\d\d-[\w-]+\.json)$/.exec(new URL(request.url()).pathname)?.[1];
+        const path = new URL(request.url()).pathname;
+        const name = /\/levels\/(\d\d-[\w-]+\.json)$/.exec(path)?.[1];
         if (name) levelFiles.push(name);
+        if (/\/(start-level-worker|content-worker)-/.test(path)) workerScripts.push(path);
       });
       await page.goto(`${inject('baseUrl')}?lang=en&level=economic&seed=first`);
       const start = page.getByRole('dialog').getByRole('button', { name: 'Start scrolling' });
       await expect.poll(() => start.count()).toBe(1);
       expect(levelFiles[0]).toBe('02-economic.json');
+      // The page's first script started the one worker (scripts/vite-early-worker.ts),
+      // and the game took it rather than starting a second.
+      expect(
+        workerScripts.map((path) => /(start-level-worker|content-worker)-/.exec(path)?.[1]),
+      ).toEqual(workers ? ['start-level-worker', 'content-worker'] : ['start-level-worker']);
       await start.click();
       await expect.poll(() => page.getByRole('button', { name: /^Post 1 of / }).count()).toBe(1);
 
