@@ -19,22 +19,40 @@ import type { Plugin, Rolldown } from 'vite';
 /** The global the head script leaves the worker in; campaign.ts takes it from there. */
 export const EARLY_WORKER_GLOBAL = 'flagTheFeedLevelWorker';
 
-/** The head script's source for the worker's file (a path relative to the page). */
+/**
+ * The head script's source for the worker's file (a path relative to the page). It
+ * makes the request the game would (campaign.ts): the worker reads it from its name.
+ */
 export function earlyWorkerScript(workerFile: string): string {
   const worker = JSON.stringify(`./${workerFile}`);
   const global = JSON.stringify(EARLY_WORKER_GLOBAL);
-  // null there means the bundle ran first and started its own. A worker that fails to
-  // load before the page takes it is dropped: the page then starts its own, and handles
-  // that failure as any other.
+  // null there means the bundle ran first and started its own. Answers that come
+  // before the game takes the worker are kept for it: a worker's messages are not held
+  // for a handler. A worker that fails to load before the game takes it is dropped: the
+  // game then starts its own, and handles that failure as any other.
   return `// Starts the level worker for ?level= before the game's bundle runs (scripts/vite-early-worker.ts).
-if (new URLSearchParams(location.search).get("level") && self[${global}] === undefined) {
-  try {
-    const worker = new Worker(${worker}, { type: "module" });
-    worker.addEventListener("error", () => {
-      if (self[${global}] === worker) delete self[${global}];
-    });
-    self[${global}] = worker;
-  } catch {}
+{
+  const level = new URLSearchParams(location.search).get("level");
+  if (level && self[${global}] === undefined) {
+    try {
+      const request = JSON.stringify({ baseUrl: document.baseURI, first: level });
+      const worker = new Worker(${worker}, { type: "module", name: request });
+      const answers = [];
+      const keep = (event) => answers.push(event.data);
+      worker.addEventListener("message", keep);
+      worker.addEventListener("error", () => {
+        if (self[${global}]?.worker === worker) delete self[${global}];
+      });
+      self[${global}] = {
+        worker,
+        request,
+        take() {
+          worker.removeEventListener("message", keep);
+          return answers;
+        },
+      };
+    } catch {}
+  }
 }
 `;
 }

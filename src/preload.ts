@@ -1,8 +1,8 @@
 /**
  * Evaluated before the game's other modules (main.ts imports it first): with ?level=,
- * the levels start loading in a worker before the game starts and Phaser boots, not
- * after. Phaser's own module, a chunk the entry imports, has evaluated by then. The
- * title needs no levels and does not wait.
+ * the levels start loading in a worker before Phaser evaluates and boots, not after;
+ * in a built page, the worker its head script started (scripts/vite-early-worker.ts).
+ * The title needs no levels and does not wait.
  */
 import { preloadCampaign } from './services/campaign';
 

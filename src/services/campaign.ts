@@ -5,9 +5,11 @@
  * - Where: in a worker (content-worker.ts), so the title starts without the validator's
  *   code and a second core checks the files while the main thread boots Phaser; on
  *   the main thread when no worker can start. Both run loadAndValidate.
- * - Order: with ?level=, that level's file comes first and alone (src/preload.ts
- *   starts it as the bundle evaluates, before Phaser boots), so the feed shows before
- *   the other files are downloaded and checked. Without it, loading starts after the title's first frame.
+ * - Order: with ?level=, that level's file comes first and alone, so the feed shows
+ *   before the other files are downloaded and checked. The worker starts on it as soon
+ *   as it runs: a built page's head script starts it before the bundle is even compiled
+ *   (scripts/vite-early-worker.ts), else src/preload.ts as the bundle evaluates.
+ *   Without ?level=, loading starts after the title's first frame.
  * - The rest: it comes once `letRestIn()` is called (the feed is drawn), and only
  *   behind a first level that was handed over (restWaitsFor, content-validation.ts).
  *   A worker checks the rest meanwhile and holds its answer; the main thread, which
@@ -17,6 +19,7 @@ import type { Level } from '../core/level/schema';
 import { type Content, registerContentTactics, toContent } from './content';
 import type {
   FirstLevel,
+  LoadRequest,
   LoadResult,
   loadAndValidate,
   PageMessage,
@@ -34,8 +37,12 @@ export interface LevelWorker {
 
 export interface CampaignSource {
   baseUrl: string;
-  /** Starts the level worker; throws when none can start. */
-  startWorker(): LevelWorker;
+  /**
+   * Starts the level worker on this request, which it reads from its name (the worker
+   * starts loading before the page's main thread is free to send it anything); throws
+   * when none can start.
+   */
+  startWorker(request: LoadRequest): LevelWorker;
   /** The main-thread fallback, loaded only when it is needed. */
   loadHere(): Promise<typeof loadAndValidate>;
 }
@@ -51,27 +58,49 @@ export interface CampaignLoad {
 /** The worker could not run at all (as opposed to the levels failing to load). */
 class NoWorker extends Error {}
 
+/** What the built page's head script leaves for the game (scripts/vite-early-worker.ts). */
+interface EarlyWorker {
+  worker: Worker;
+  /** The request in the worker's name. */
+  request: string;
+  /** The answers that came before the game took the worker; it keeps no more. */
+  take(): unknown[];
+}
+
 /**
- * The worker the built page's first script started for ?level= (see
- * scripts/vite-early-worker.ts), taken once; null leaves that script, should it run
- * later, nothing to start.
+ * The worker the head script started for ?level=, taken once and only for this very
+ * request; null leaves that script, should it run later, nothing to start. The answers
+ * it kept reach the worker's handler once the caller has set it.
  */
-function earlyWorker(): Worker | null {
-  const scope = self as { flagTheFeedLevelWorker?: Worker | null };
-  const early = scope.flagTheFeedLevelWorker ?? null;
+function earlyWorker(request: string): Worker | null {
+  const scope = self as { flagTheFeedLevelWorker?: EarlyWorker | null };
+  const early = scope.flagTheFeedLevelWorker;
   scope.flagTheFeedLevelWorker = null;
-  return early;
+  if (!early) return null;
+  const kept = early.take();
+  if (early.request !== request) {
+    early.worker.terminate();
+    return null;
+  }
+  const { worker } = early;
+  queueMicrotask(() => {
+    for (const data of kept) worker.onmessage?.(new MessageEvent('message', { data }));
+  });
+  return worker;
 }
 
 function browserSource(): CampaignSource {
   return {
     baseUrl: document.baseURI,
     // Seen through the parts the page uses: its events carry more than those read here.
-    startWorker: () =>
-      (earlyWorker() ??
+    startWorker: (request) => {
+      const name = JSON.stringify(request);
+      return (earlyWorker(name) ??
         new Worker(new URL('./content-worker.ts', import.meta.url), {
           type: 'module',
-        })) as unknown as LevelWorker,
+          name,
+        })) as unknown as LevelWorker;
+    },
     loadHere: async () => (await import('./content-validation')).loadAndValidate,
   };
 }
@@ -102,14 +131,14 @@ export function loadCampaign(first: string | null, source: CampaignSource): Camp
 
 function inWorker(
   source: CampaignSource,
-  request: PageMessage,
+  request: LoadRequest,
   onFirst: (first: FirstLevel) => void,
   restAfter: Promise<unknown>,
 ): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     let worker: LevelWorker;
     try {
-      worker = source.startWorker();
+      worker = source.startWorker(request);
     } catch (error) {
       reject(new NoWorker((error as Error).message));
       return;
@@ -127,7 +156,6 @@ function inWorker(
       worker.terminate();
       reject(new NoWorker(event.message));
     };
-    worker.postMessage(request);
     // The worker holds the rest only behind a first level (restWaitsFor).
     restAfter.then(() => worker.postMessage('rest'));
   });

@@ -58,12 +58,28 @@ export function restWaitsFor(first: FirstLevel | undefined, restAfter: Promise<u
   return first ? restAfter : Promise.resolve();
 }
 
-/** The page's messages to the level worker: one request, then `rest` (see campaign.ts). */
+/**
+ * What the level worker is asked for: one request, which the page puts in the worker's
+ * name, then the message `rest` (see campaign.ts).
+ */
 export interface LoadRequest {
   baseUrl: string;
   first: string | null;
 }
 export type PageMessage = LoadRequest | 'rest';
+
+/** The request in a worker's name; null when the name holds none. */
+export function requestFromName(name: string): LoadRequest | null {
+  try {
+    const request: unknown = JSON.parse(name);
+    if (typeof request !== 'object' || request === null) return null;
+    const { baseUrl, first } = request as Record<string, unknown>;
+    if (typeof baseUrl !== 'string' || (first !== null && typeof first !== 'string')) return null;
+    return { baseUrl, first };
+  } catch {
+    return null;
+  }
+}
 
 export type WorkerAnswer =
   | { kind: 'first'; first: FirstLevel }

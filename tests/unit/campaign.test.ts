@@ -10,16 +10,21 @@ import { loadCampaign } from '../../src/services/campaign';
 import {
   answerLoadRequests,
   type FirstLevel,
+  type LoadRequest,
   loadAndValidate,
   type PageMessage,
+  requestFromName,
   type WorkerAnswer,
 } from '../../src/services/content-validation';
 import { BASE, LEVELS, serve } from './level-server';
 
 const LEVEL_COUNT = levelIndex(LEVELS).levels.length;
 
-/** A worker that runs the real worker side in this thread, with messages copied and delayed. */
-function inProcessWorker(sent: PageMessage[]): LevelWorker {
+/**
+ * A worker that runs the real worker side in this thread, with messages copied and
+ * delayed; it takes its request at once, as the real one reads it from its name.
+ */
+function inProcessWorker(request: LoadRequest, sent: PageMessage[] = []): LevelWorker {
   const worker: LevelWorker = {
     onmessage: null,
     onerror: null,
@@ -32,24 +37,31 @@ function inProcessWorker(sent: PageMessage[]): LevelWorker {
   const handle = answerLoadRequests((answer) =>
     setTimeout(() => worker.onmessage?.({ data: structuredClone(answer) })),
   );
+  setTimeout(() => handle(structuredClone(request)));
   return worker;
 }
 
 type Path = 'worker' | 'no worker' | 'worker fails after starting';
 
-function source(path: Path, sent: PageMessage[] = []): CampaignSource & { loadedHere: number } {
+function source(
+  path: Path,
+  sent: PageMessage[] = [],
+): CampaignSource & { loadedHere: number; requests: LoadRequest[] } {
   const counted = {
     baseUrl: BASE,
     loadedHere: 0,
-    startWorker(): LevelWorker {
+    requests: [] as LoadRequest[],
+    startWorker(request: LoadRequest): LevelWorker {
+      counted.requests.push(request);
       if (path === 'no worker') throw new Error('Worker is not defined');
-      if (path === 'worker') return inProcessWorker(sent);
+      if (path === 'worker') return inProcessWorker(request, sent);
       const broken: LevelWorker = {
         onmessage: null,
         onerror: null,
-        postMessage: () => setTimeout(() => broken.onerror?.({ message: 'script blocked' })),
+        postMessage() {},
         terminate() {},
       };
+      setTimeout(() => broken.onerror?.({ message: 'script blocked' }));
       return broken;
     },
     async loadHere() {
@@ -144,15 +156,28 @@ describe('the worker side of the protocol', () => {
     }
   });
 
-  it('tells the worker the rest may come once the page lets it in', async () => {
+  it('starts the worker on its request, and tells it the rest may come once the page lets it in', async () => {
     serve();
     const sent: PageMessage[] = [];
-    const campaign = loadCampaign('economic', source('worker', sent));
+    const worker = source('worker', sent);
+    const campaign = loadCampaign('economic', worker);
     await campaign.first;
-    expect(sent).toEqual([{ baseUrl: BASE, first: 'economic' }]);
+    expect(worker.requests).toEqual([{ baseUrl: BASE, first: 'economic' }]);
+    expect(sent).toEqual([]);
     campaign.letRestIn();
     await campaign.all;
-    expect(sent.at(-1)).toBe('rest');
+    expect(sent).toEqual(['rest']);
+  });
+
+  it('reads the request from the worker name the page gives, and nothing else', () => {
+    const request = { baseUrl: BASE, first: 'economic' };
+    expect(requestFromName(JSON.stringify(request))).toEqual(request);
+    expect(requestFromName(JSON.stringify({ baseUrl: BASE, first: null }))).toEqual({
+      baseUrl: BASE,
+      first: null,
+    });
+    for (const name of ['', 'level', '{"first":"economic"}', '{"baseUrl":1,"first":null}', 'null'])
+      expect(requestFromName(name)).toBeNull();
   });
 
   it('answers a second request with an error that says so, and still answers the first', async () => {
@@ -180,9 +205,9 @@ describe('the campaign as the game sees it (openCampaign)', () => {
     const counted = source(path);
     let workers = 0;
     const startWorker = counted.startWorker;
-    counted.startWorker = () => {
+    counted.startWorker = (request) => {
       workers++;
-      return startWorker();
+      return startWorker(request);
     };
     const campaign = openCampaign(translator, { search, source: () => counted });
     return { campaign, openCampaign, translator, counted, workers: () => workers };
@@ -214,6 +239,77 @@ describe('the campaign as the game sees it (openCampaign)', () => {
     expect((await again.contentReady).levels).toHaveLength(LEVEL_COUNT);
     expect((await campaign.contentReady).levels).toHaveLength(LEVEL_COUNT);
     expect(workers()).toBe(1);
+  });
+
+  /** What the built page's head script leaves (scripts/vite-early-worker.ts), for `request`. */
+  async function headScriptWorker(request: LoadRequest) {
+    const worker = inProcessWorker(request);
+    let terminated = false;
+    worker.terminate = () => {
+      terminated = true;
+    };
+    // The head script keeps what comes before the game takes the worker: here, the level.
+    const kept: unknown[] = [];
+    worker.onmessage = ({ data }) => kept.push(data);
+    await vi.waitFor(() => expect(kept).toHaveLength(1));
+    const early = {
+      worker,
+      request: JSON.stringify(request),
+      take() {
+        worker.onmessage = null;
+        return kept;
+      },
+    };
+    return { early, terminated: () => terminated };
+  }
+
+  async function openInPage(search: string, early: object) {
+    vi.resetModules();
+    const page = { flagTheFeedLevelWorker: early };
+    vi.stubGlobal('self', page);
+    vi.stubGlobal('document', { baseURI: BASE, documentElement: {} });
+    const started: string[] = [];
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor(_url: URL, options: { name: string }) {
+          started.push(options.name);
+          return inProcessWorker(JSON.parse(options.name));
+        }
+      },
+    );
+    const { openCampaign } = await import('../../src/services/campaign');
+    const { createTranslator } = await import('../../src/services/i18n');
+    const campaign = openCampaign(await createTranslator('en'), { search });
+    return { campaign, page, started };
+  }
+
+  it("takes the head script's worker, with the level it sent before it was taken", async () => {
+    serve();
+    const { early, terminated } = await headScriptWorker({ baseUrl: BASE, first: 'economic' });
+    const { campaign, page, started } = await openInPage('?level=economic', early);
+    await campaign.levelReady('economic');
+    expect(campaign.levelContent('economic')?.levels.map((level) => level.id)).toEqual([
+      'economic',
+    ]);
+    campaign.letRestIn();
+    expect((await campaign.contentReady).levels).toHaveLength(LEVEL_COUNT);
+    expect(started).toEqual([]);
+    expect(terminated()).toBe(true); // by the page, once it had the whole campaign
+    // Taken: a head script running only now would start nothing.
+    expect(page.flagTheFeedLevelWorker).toBeNull();
+  });
+
+  it("stops a head script's worker that was asked for another level, and starts its own", async () => {
+    serve();
+    const { early, terminated } = await headScriptWorker({ baseUrl: BASE, first: 'tutorial' });
+    const { campaign, started } = await openInPage('?level=economic', early);
+    expect(terminated()).toBe(true);
+    await campaign.levelReady('economic');
+    expect(campaign.levelContent('economic')?.levels.map((level) => level.id)).toEqual([
+      'economic',
+    ]);
+    expect(started.map((name) => JSON.parse(name))).toEqual([{ baseUrl: BASE, first: 'economic' }]);
   });
 
   it('sends a level the campaign lacks to the whole campaign, which says it is not there', async () => {

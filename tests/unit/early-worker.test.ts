@@ -1,22 +1,34 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { EARLY_WORKER_GLOBAL, earlyWorkerScript } from '../../scripts/vite-early-worker';
+import { requestFromName } from '../../src/services/content-validation';
+
+const BASE = 'https://school.example/flag-the-feed/';
 
 class FakeWorker {
   static started: FakeWorker[] = [];
-  private readonly errorListeners: (() => void)[] = [];
+  private readonly listeners = new Map<string, Set<(event: { data?: unknown }) => void>>();
   constructor(
     readonly url: string,
-    readonly options: unknown,
+    readonly options: { type: string; name: string },
   ) {
     FakeWorker.started.push(this);
   }
-  addEventListener(type: string, listener: () => void): void {
-    if (type === 'error') this.errorListeners.push(listener);
+  addEventListener(type: string, listener: (event: { data?: unknown }) => void): void {
+    this.listeners.set(type, (this.listeners.get(type) ?? new Set()).add(listener));
   }
-  fail(): void {
-    for (const listener of this.errorListeners) listener();
+  removeEventListener(type: string, listener: (event: { data?: unknown }) => void): void {
+    this.listeners.get(type)?.delete(listener);
   }
+  emit(type: string, data?: unknown): void {
+    for (const listener of this.listeners.get(type) ?? []) listener({ data });
+  }
+}
+
+interface Early {
+  worker: FakeWorker;
+  request: string;
+  take(): unknown[];
 }
 
 /** Runs the head script as the page would, in a page at `search`; returns the page's globals. */
@@ -24,22 +36,35 @@ function runHeadScript(search: string, globals: Record<string, unknown> = {}) {
   FakeWorker.started = [];
   const page: Record<string, unknown> = {
     location: { search },
+    document: { baseURI: BASE },
     URLSearchParams,
     Worker: FakeWorker,
     ...globals,
   };
   page.self = page;
   runInNewContext(earlyWorkerScript('assets/content-worker-abc123.js'), page);
-  return page;
+  return page as Record<string, unknown> & { [EARLY_WORKER_GLOBAL]?: Early | null };
 }
 
 describe('the head script that starts the level worker (?level=)', () => {
-  it('starts the worker as a module, from the page, and leaves it for the game', () => {
+  it('starts the worker as a module with the request the game makes, in its name', () => {
     const page = runHeadScript('?lang=en&level=tutorial');
     expect(FakeWorker.started).toHaveLength(1);
-    expect(FakeWorker.started[0]?.url).toBe('./assets/content-worker-abc123.js');
-    expect(FakeWorker.started[0]?.options).toEqual({ type: 'module' });
-    expect(page[EARLY_WORKER_GLOBAL]).toBe(FakeWorker.started[0]);
+    const worker = FakeWorker.started[0] as FakeWorker;
+    expect(worker.url).toBe('./assets/content-worker-abc123.js');
+    expect(worker.options.type).toBe('module');
+    expect(requestFromName(worker.options.name)).toEqual({ baseUrl: BASE, first: 'tutorial' });
+    expect(page[EARLY_WORKER_GLOBAL]?.worker).toBe(worker);
+    expect(page[EARLY_WORKER_GLOBAL]?.request).toBe(worker.options.name);
+  });
+
+  it('keeps the answers that come before the game takes the worker, and no more after', () => {
+    const page = runHeadScript('?level=tutorial');
+    const worker = FakeWorker.started[0] as FakeWorker;
+    worker.emit('message', { kind: 'first', first: null });
+    const kept = page[EARLY_WORKER_GLOBAL]?.take();
+    worker.emit('message', { kind: 'all', ok: false, message: 'late' });
+    expect(kept).toEqual([{ kind: 'first', first: null }]);
   });
 
   it('starts nothing without a level, or with an empty one', () => {
@@ -55,7 +80,7 @@ describe('the head script that starts the level worker (?level=)', () => {
 
   it('drops a worker that fails before the game takes it, so the game starts its own', () => {
     const page = runHeadScript('?level=tutorial');
-    FakeWorker.started[0]?.fail();
+    FakeWorker.started[0]?.emit('error');
     expect(EARLY_WORKER_GLOBAL in page).toBe(false);
   });
 
