@@ -14,6 +14,11 @@
  *
  * The game's step is Phaser 4.2.1's `Game.step` with its three rendering calls behind
  * that test; every event is still emitted on every step.
+ *
+ * While nothing is on show the canvas is hidden, and the page's own background (the
+ * same colour) shows instead: a software compositor copies a visible canvas into every
+ * frame the page makes, changed or not, and a level on its way makes several ("Loading…",
+ * the accessible layer filling), each paying for a full-screen copy.
  */
 import Phaser from 'phaser';
 
@@ -65,6 +70,7 @@ export function redrawOnlyOnChange(game: Phaser.Game): void {
       texturesChanged = false;
       last = now;
       lastDrawn = time;
+      showCanvas(this.canvas, !fingerprint.empty);
       renderer.preRender();
     }
     events.emit(Phaser.Core.Events.PRE_RENDER, renderer, time, delta);
@@ -77,6 +83,11 @@ export function redrawOnlyOnChange(game: Phaser.Game): void {
     }
     events.emit(Phaser.Core.Events.POST_RENDER, renderer, time, delta);
   };
+}
+
+function showCanvas(canvas: HTMLCanvasElement, shown: boolean): void {
+  const visibility = shown ? '' : 'hidden';
+  if (canvas.style.visibility !== visibility) canvas.style.visibility = visibility;
 }
 
 /** Phaser.Game's fields its own step reads, which its types leave out. */

@@ -201,10 +201,13 @@ describe.each([
     expect((await clip(page)).equals(next)).toBe(false);
 
     // With nothing on show (the feed gone, as between Phaser's boot and a level's
-    // arrival), textures coming in and the seconds passing draw nothing.
-    const drawnWithNothingShown = await page.evaluate(async () => {
+    // arrival), textures coming in and the seconds passing draw nothing, and the canvas
+    // is hidden: a compositor copies a visible one into every frame the page makes.
+    const nothingShown = await page.evaluate(async () => {
       const w = window as unknown as Ftf & { __drawn: number };
       const { game } = w.__ftf;
+      const canvas = document.querySelector('#game canvas') as HTMLCanvasElement;
+      const shownWithFeed = getComputedStyle(canvas).visibility;
       const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       game.scene.stop('feed');
       // The frame that clears the feed away.
@@ -214,9 +217,9 @@ describe.each([
         game.textures.createCanvas(`zz-texture-${texture}`, 4, 4);
         await pause(300);
       }
-      return w.__drawn;
+      return { drawn: w.__drawn, shownWithFeed, shownEmpty: getComputedStyle(canvas).visibility };
     });
-    expect(drawnWithNothingShown).toBe(0);
+    expect(nothingShown).toEqual({ drawn: 0, shownWithFeed: 'visible', shownEmpty: 'hidden' });
     expect(errors).toEqual([]);
     await page.close();
   });
