@@ -73,6 +73,18 @@ export async function createTranslator(language: string): Promise<Translator> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // A formatter per language and options: making one costs far more than formatting
+  // with it, and a feed formats every count on every card.
+  const formatters = new Map<string, Intl.NumberFormat>();
+  const formatter = (options?: Intl.NumberFormatOptions) => {
+    const key = `${i18n.language} ${JSON.stringify(options ?? {})}`;
+    let format = formatters.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(i18n.language, options);
+      formatters.set(key, format);
+    }
+    return format;
+  };
   const translator: Translator = {
     i18n,
     t: i18n.t,
@@ -84,7 +96,7 @@ export async function createTranslator(language: string): Promise<Translator> {
       document.documentElement.lang = next;
     },
     text: (value) => localize(value, i18n.language, [FALLBACK_LANGUAGE]),
-    number: (value, options) => new Intl.NumberFormat(i18n.language, options).format(value),
+    number: (value, options) => formatter(options).format(value),
   };
   await translator.setLanguage(language);
   return translator;

@@ -26,6 +26,12 @@ export interface TextStyle {
   padding?: { x: number; y: number };
 }
 
+/**
+ * Font metrics by CSS font, measured by the first text in that font: Phaser measures
+ * them for every new text otherwise, drawing a test string and reading its pixels back.
+ */
+const metricsByFont = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
+
 export function text(
   scene: Phaser.Scene,
   x: number,
@@ -33,10 +39,16 @@ export function text(
   content: string,
   style: TextStyle,
 ): Phaser.GameObjects.Text {
-  return scene.add.text(x, y, content, {
+  const fontSize = fontPx(style.size);
+  const fontStyle = [style.bold ? 'bold' : '', style.italic ? 'italic' : ''].join(' ').trim();
+  // Phaser's own key for a style's font (TextStyle's _font).
+  const font = [fontStyle, fontSize, FONT_STACK].join(' ').trim();
+  const metrics = metricsByFont.get(font);
+  const made = scene.add.text(x, y, content, {
+    ...(metrics ? { metrics } : {}),
     fontFamily: FONT_STACK,
-    fontSize: fontPx(style.size),
-    fontStyle: [style.bold ? 'bold' : '', style.italic ? 'italic' : ''].join(' ').trim(),
+    fontSize,
+    fontStyle,
     color: style.colour,
     lineSpacing: LINE_SPACING,
     ...(style.width ? { wordWrap: wordWrapWithin(style.width) } : {}),
@@ -45,6 +57,8 @@ export function text(
       ? { backgroundColor: style.background, padding: style.padding ?? { x: 6, y: 2 } }
       : {}),
   });
+  if (!metrics) metricsByFont.set(font, made.style.getTextMetrics());
+  return made;
 }
 
 /** A coloured avatar with initials; square with round corners (Natter) or round. */
