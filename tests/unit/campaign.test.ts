@@ -269,15 +269,11 @@ describe('the campaign as the game sees it (openCampaign)', () => {
     vi.stubGlobal('self', page);
     vi.stubGlobal('document', { baseURI: BASE, documentElement: {} });
     const started: string[] = [];
-    vi.stubGlobal(
-      'Worker',
-      class {
-        constructor(_url: URL, options: { name: string }) {
-          started.push(options.name);
-          return inProcessWorker(JSON.parse(options.name));
-        }
-      },
-    );
+    // `new Worker(url, options)` gives the object this function returns.
+    vi.stubGlobal('Worker', function Worker(_url: URL, options: { name: string }) {
+      started.push(options.name);
+      return inProcessWorker(JSON.parse(options.name));
+    });
     const { openCampaign } = await import('../../src/services/campaign');
     const { createTranslator } = await import('../../src/services/i18n');
     const campaign = openCampaign(await createTranslator('en'), { search });
