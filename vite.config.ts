@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { levelFileNames, levelIndex } from './scripts/level-index.ts';
 import { contentSecurityPolicy } from './scripts/vite-csp.ts';
 import { earlyLevelWorker } from './scripts/vite-early-worker.ts';
+import { leanPhaser } from './scripts/vite-lean-phaser.ts';
 import { offlinePlay } from './scripts/vite-offline.ts';
 
 const LEVELS_DIR = join(import.meta.dirname, 'levels');
@@ -47,7 +48,7 @@ function levelFiles(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [levelFiles(), contentSecurityPolicy(), earlyLevelWorker(), offlinePlay()],
+  plugins: [leanPhaser(), levelFiles(), contentSecurityPolicy(), earlyLevelWorker(), offlinePlay()],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build: {
