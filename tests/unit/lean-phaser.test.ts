@@ -19,9 +19,13 @@ describe('the lean Phaser build (src/vendor/phaser.ts)', () => {
     const vendor = readFileSync(join(ROOT, 'src/vendor/phaser.ts'), 'utf8');
     const registered = new Set<string>();
     for (const [, file] of vendor.matchAll(/import '(phaser\/src\/[^']+(?:Factory|Creator))';/g)) {
-      const code = readFileSync(join(PHASER_SRC, `${file?.slice('phaser/src/'.length)}.js`), 'utf8');
+      const code = readFileSync(
+        join(PHASER_SRC, `${file?.slice('phaser/src/'.length)}.js`),
+        'utf8',
+      );
       const kind = file?.endsWith('Factory') ? 'add' : 'make';
-      for (const [, name] of code.matchAll(/\.register\('(\w+)'/g)) registered.add(`${kind}.${name}`);
+      for (const [, name] of code.matchAll(/\.register\('(\w+)'/g))
+        registered.add(`${kind}.${name}`);
     }
     const used = new Set<string>();
     for (const file of sourceFiles(join(ROOT, 'src'))) {
