@@ -15,9 +15,7 @@
  * takes longer to download and compile, and never holds up the parser.
  */
 import type { Plugin, Rolldown } from 'vite';
-
-/** The global the head script leaves the worker in; campaign.ts takes it from there. */
-export const EARLY_WORKER_GLOBAL = 'flagTheFeedLevelWorker';
+import { EARLY_WORKER_GLOBAL } from '../src/services/early-worker.ts';
 
 /**
  * The head script's source for the worker's file (a path relative to the page). It

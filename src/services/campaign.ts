@@ -25,6 +25,7 @@ import type {
   PageMessage,
   WorkerAnswer,
 } from './content-validation';
+import { EARLY_WORKER_GLOBAL, type EarlyWorker } from './early-worker';
 import type { Translator } from './i18n';
 
 /** The parts of a Worker the page uses; a test connects it to answerLoadRequests. */
@@ -58,24 +59,15 @@ export interface CampaignLoad {
 /** The worker could not run at all (as opposed to the levels failing to load). */
 class NoWorker extends Error {}
 
-/** What the built page's head script leaves for the game (scripts/vite-early-worker.ts). */
-interface EarlyWorker {
-  worker: Worker;
-  /** The request in the worker's name. */
-  request: string;
-  /** The answers that came before the game took the worker; it keeps no more. */
-  take(): unknown[];
-}
-
 /**
  * The worker the head script started for ?level=, taken once and only for this very
  * request; null leaves that script, should it run later, nothing to start. The answers
  * it kept reach the worker's handler once the caller has set it.
  */
 function earlyWorker(request: string): Worker | null {
-  const scope = self as { flagTheFeedLevelWorker?: EarlyWorker | null };
-  const early = scope.flagTheFeedLevelWorker;
-  scope.flagTheFeedLevelWorker = null;
+  const scope = self as { [EARLY_WORKER_GLOBAL]?: EarlyWorker | null };
+  const early = scope[EARLY_WORKER_GLOBAL];
+  scope[EARLY_WORKER_GLOBAL] = null;
   if (!early) return null;
   const kept = early.take();
   if (early.request !== request) {

@@ -16,6 +16,7 @@ import {
   requestFromName,
   type WorkerAnswer,
 } from '../../src/services/content-validation';
+import { EARLY_WORKER_GLOBAL } from '../../src/services/early-worker';
 import { BASE, LEVELS, serve } from './level-server';
 
 const LEVEL_COUNT = levelIndex(LEVELS).levels.length;
@@ -265,7 +266,7 @@ describe('the campaign as the game sees it (openCampaign)', () => {
 
   async function openInPage(search: string, early: object) {
     vi.resetModules();
-    const page = { flagTheFeedLevelWorker: early };
+    const page = { [EARLY_WORKER_GLOBAL]: early };
     vi.stubGlobal('self', page);
     vi.stubGlobal('document', { baseURI: BASE, documentElement: {} });
     const started: string[] = [];
@@ -293,7 +294,7 @@ describe('the campaign as the game sees it (openCampaign)', () => {
     expect(started).toEqual([]);
     expect(terminated()).toBe(true); // by the page, once it had the whole campaign
     // Taken: a head script running only now would start nothing.
-    expect(page.flagTheFeedLevelWorker).toBeNull();
+    expect(page[EARLY_WORKER_GLOBAL]).toBeNull();
   });
 
   it("stops a head script's worker that was asked for another level, and starts its own", async () => {

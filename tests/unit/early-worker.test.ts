@@ -1,7 +1,8 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { EARLY_WORKER_GLOBAL, earlyWorkerScript } from '../../scripts/vite-early-worker';
+import { earlyWorkerScript } from '../../scripts/vite-early-worker';
 import { requestFromName } from '../../src/services/content-validation';
+import { EARLY_WORKER_GLOBAL } from '../../src/services/early-worker';
 
 const BASE = 'https://school.example/flag-the-feed/';
 
