@@ -39,16 +39,10 @@ export function text(
   content: string,
   style: TextStyle,
 ): Phaser.GameObjects.Text {
-  const fontSize = fontPx(style.size);
-  const fontStyle = [style.bold ? 'bold' : '', style.italic ? 'italic' : ''].join(' ').trim();
-  // Phaser's own key for a style's font (TextStyle's _font).
-  const font = [fontStyle, fontSize, FONT_STACK].join(' ').trim();
-  const metrics = metricsByFont.get(font);
-  const made = scene.add.text(x, y, content, {
-    ...(metrics ? { metrics } : {}),
+  return addText(scene, x, y, content, {
     fontFamily: FONT_STACK,
-    fontSize,
-    fontStyle,
+    fontSize: fontPx(style.size),
+    fontStyle: [style.bold ? 'bold' : '', style.italic ? 'italic' : ''].join(' ').trim(),
     color: style.colour,
     lineSpacing: LINE_SPACING,
     ...(style.width ? { wordWrap: wordWrapWithin(style.width) } : {}),
@@ -57,6 +51,20 @@ export function text(
       ? { backgroundColor: style.background, padding: style.padding ?? { x: 6, y: 2 } }
       : {}),
   });
+}
+
+/** A Phaser text, with its font's metrics from the first text in that font. */
+function addText(
+  scene: Phaser.Scene,
+  x: number,
+  y: number,
+  content: string,
+  style: Phaser.Types.GameObjects.Text.TextStyle & { fontSize: string; fontStyle: string },
+): Phaser.GameObjects.Text {
+  // Phaser's own key for a style's font (TextStyle's _font).
+  const font = [style.fontStyle, style.fontSize, style.fontFamily].join(' ').trim();
+  const metrics = metricsByFont.get(font);
+  const made = scene.add.text(x, y, content, { ...(metrics ? { metrics } : {}), ...style });
   if (!metrics) metricsByFont.set(font, made.style.getTextMetrics());
   return made;
 }
@@ -75,14 +83,12 @@ export function avatar(
   const disc = scene.add.graphics().fillStyle(fill, 1);
   if (shape === 'round') disc.fillCircle(x + size / 2, y + size / 2, size / 2);
   else disc.fillRoundedRect(x, y, size, size, Math.round(size / 8));
-  const label = scene.add
-    .text(x + size / 2, y + size / 2, letters, {
-      fontFamily: FONT_STACK,
-      fontSize: `${Math.round(size * 0.4)}px`,
-      fontStyle: 'bold',
-      color: inkOn(cssHex(fill)),
-    })
-    .setOrigin(0.5);
+  const label = addText(scene, x + size / 2, y + size / 2, letters, {
+    fontFamily: FONT_STACK,
+    fontSize: `${Math.round(size * 0.4)}px`,
+    fontStyle: 'bold',
+    color: inkOn(cssHex(fill)),
+  }).setOrigin(0.5);
   return [disc, label];
 }
 
