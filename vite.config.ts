@@ -54,5 +54,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
+    // The props' art is fetched by URL (src/pictures/index.ts): files, never data: URLs,
+    // which the content security policy does not let fetch() read.
+    assetsInlineLimit: (file) => (file.includes('/assets/art/props/') ? false : undefined),
   },
 });

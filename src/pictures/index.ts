@@ -13,20 +13,40 @@ import { type ComposeOptions, composePicture, type PropArt, talkerOf } from './c
 
 type Art = Readonly<Record<string, PropArt>>;
 
-/** One chunk per prop (assets/art/props/), so a level fetches only the props it shows. */
-const PROP_FILES = import.meta.glob<PropArt>('../../assets/art/props/*.json', {
+/**
+ * One file per prop (assets/art/props/), so a level fetches only the props it shows.
+ * Fetched as JSON rather than imported as modules: a level needs fifteen to thirty
+ * props, and a module each cost about 200 ms more before level 1's first post at 4x
+ * (compiling, evaluating and preloading every one; see docs/performance.md).
+ */
+const PROP_URLS = import.meta.glob<string>('../../assets/art/props/*.json', {
+  query: '?url',
   import: 'default',
+  eager: true,
 });
 const props = new Map<string, Promise<PropArt | null>>();
 let emojiFont: Promise<void> | null = null;
 /** Levels whose art and font have arrived. */
 const loadedLevels = new WeakSet<Pick<Level, 'posts'>>();
 
+async function fetchProp(url: string): Promise<PropArt> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as PropArt;
+}
+
+/** A prop's art, or null when there is none by that name or it cannot be fetched (then the picture goes without it). */
 function loadProp(name: string): Promise<PropArt | null> {
   let loading = props.get(name);
   if (!loading) {
-    const load = PROP_FILES[`../../assets/art/props/${name}.json`];
-    loading = load ? load() : Promise.resolve(null);
+    const url = PROP_URLS[`../../assets/art/props/${name}.json`];
+    loading = url
+      ? fetchProp(url).catch(() => {
+          // Asked again next time: offline now, perhaps not then.
+          props.delete(name);
+          return null;
+        })
+      : Promise.resolve(null);
     props.set(name, loading);
   }
   return loading;
