@@ -6,7 +6,7 @@
  *
  * Precached: index.html, every JS chunk (the other languages are chunks too), CSS,
  * the level files, levels/index.json and the taxonomy (emitted by the levels plugin),
- * the WebM sounds, the icons and the picture art (the props are a JS chunk, the emoji
+ * the WebM sounds, the icons and the picture art (a JSON file per prop, the emoji
  * font a woff2). The MP3 sounds are only for browsers without WebM (Safari): they are
  * cached when first played instead of downloaded by everyone.
  * Level files have no hash in their names; the precache list revisions them by
