@@ -57,5 +57,12 @@ export default defineConfig({
     // The props' art is fetched by URL (src/pictures/index.ts): files, never data: URLs,
     // which the content security policy does not let fetch() read.
     assetsInlineLimit: (file) => (file.includes('/assets/art/props/') ? false : undefined),
+    // Everything the page imports before its first frame in one chunk: left to itself,
+    // Rolldown split off a dozen modules the later chunks share into files of a few
+    // hundred bytes each, and at 4x each request and module cost the page's main thread
+    // more than its size (level 1's first post came about 10% later; docs/performance.md).
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
+    },
   },
 });
