@@ -57,12 +57,21 @@ export default defineConfig({
     // The props' art is fetched by URL (src/pictures/index.ts): files, never data: URLs,
     // which the content security policy does not let fetch() read.
     assetsInlineLimit: (file) => (file.includes('/assets/art/props/') ? false : undefined),
-    // Everything the page imports before its first frame in one chunk: left to itself,
-    // Rolldown split off a dozen modules the later chunks share into files of a few
-    // hundred bytes each, and at 4x each request and module cost the page's main thread
-    // more than its size (level 1's first post came about 10% later; docs/performance.md).
+    // Fewer, larger chunks where the page waits for them. Left to itself, Rolldown split
+    // off every module two chunks share: the page's first JS came as a dozen files of a
+    // few hundred bytes, the feed's code as five, and at 4x each request and module cost
+    // the main thread more than its bytes (docs/performance.md, ninth round). So: all
+    // the page imports before its first frame in one chunk, and the feed scene with the
+    // modules it brings in another (the level list and the debrief import from it).
     rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'index', tags: ['$initial'], priority: 2 },
+            { name: 'feed-scene', test: /src[\\/]scenes[\\/]feed-scene\.ts$/, priority: 1 },
+          ],
+        },
+      },
     },
   },
 });
