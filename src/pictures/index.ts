@@ -15,9 +15,9 @@ type Art = Readonly<Record<string, PropArt>>;
 
 /**
  * One file per prop (assets/art/props/), so a level fetches only the props it shows.
- * Fetched as JSON rather than imported as modules: a level needs fifteen to thirty
- * props, and a module each cost about 200 ms more before level 1's first post at 4x
- * (compiling, evaluating and preloading every one; see docs/performance.md).
+ * Fetched as JSON rather than imported as modules: a level needs eight to thirty
+ * props, and a module each (compiled, evaluated and preloaded) put level 1's first post
+ * about 170 ms later at 4x (docs/performance.md, ninth round).
  */
 const PROP_URLS = import.meta.glob<string>('../../assets/art/props/*.json', {
   query: '?url',
